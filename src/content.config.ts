@@ -1,0 +1,38 @@
+/**
+ * Collections over the top-level `content/` folder. Field rules live in `src/schemas/`; this file
+ * only says where each kind of file is and how its id is made.
+ *
+ * `CLOSING_BELL_CONTENT` points the site at another content folder (the test fixtures use it).
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { calendarSchema, indexSchema, reportSchema, securitySchema, snapshotSchema } from './schemas/index.ts';
+import { contentRoot } from './check/paths.ts';
+
+const root = contentRoot();
+/** The file name without its extension, case kept: `00981.HK.json` → `00981.HK`. */
+const fileStem = ({ entry }: { entry: string }) => entry.replace(/\.(json|mdx)$/, '');
+
+export const collections = {
+  reports: defineCollection({
+    loader: glob({ pattern: '**/*.mdx', base: `${root}/reports`, generateId: fileStem }),
+    schema: reportSchema,
+  }),
+  snapshots: defineCollection({
+    // `markets/hk/2025-10-24.json` → `hk/2025-10-24`: the market and the session date.
+    loader: glob({ pattern: '*/*.json', base: `${root}/markets`, generateId: fileStem }),
+    schema: snapshotSchema,
+  }),
+  securities: defineCollection({
+    loader: glob({ pattern: '*.json', base: `${root}/securities`, generateId: fileStem }),
+    schema: securitySchema,
+  }),
+  indices: defineCollection({
+    loader: glob({ pattern: '*.json', base: `${root}/indices`, generateId: fileStem }),
+    schema: indexSchema,
+  }),
+  calendars: defineCollection({
+    loader: glob({ pattern: '*.json', base: `${root}/calendars`, generateId: fileStem }),
+    schema: calendarSchema,
+  }),
+};

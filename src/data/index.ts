@@ -1,0 +1,46 @@
+/**
+ * The only module besides the content config that reads collections. Pages ask it for reports and
+ * their sessions; it looks each thing up once per build and hands back plain views.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildSession, type Registries, type SessionView } from '../lib/session.ts';
+
+export type Report = CollectionEntry<'reports'>;
+
+let registries: Promise<Registries> | undefined;
+const sessions = new Map<string, Promise<SessionView>>();
+
+function loadRegistries(): Promise<Registries> {
+  registries ??= Promise.all([getCollection('securities'), getCollection('indices')]).then(([securities, indices]) => ({
+    securities: new Map(securities.map((entry) => [entry.data.ticker, entry.data])),
+    indices: new Map(indices.map((entry) => [entry.data.symbol, entry.data])),
+  }));
+  return registries;
+}
+
+/** Every report, newest session first (then latest published first within a session). */
+export async function getReports(): Promise<Report[]> {
+  const reports = await getCollection('reports');
+  return reports.sort(
+    (a, b) => b.data.date.localeCompare(a.data.date) || Date.parse(b.data.published) - Date.parse(a.data.published),
+  );
+}
+
+/** The session a report is about, as its components show it. */
+export function getSession(market: string, date: string): Promise<SessionView> {
+  const id = `${market}/${date}`;
+  let session = sessions.get(id);
+  if (!session) {
+    session = (async () => {
+      const snapshots = await getCollection('snapshots', (entry) => entry.id === id);
+      if (snapshots.length === 0) throw new Error(`No session snapshot content/markets/${id}.json`);
+      return buildSession(snapshots[0].data, await loadRegistries());
+    })();
+    sessions.set(id, session);
+  }
+  return session;
+}
+
+export function reportUrl(report: Report): string {
+  return `/reports/${report.id}/`;
+}

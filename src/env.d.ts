@@ -1,0 +1,6 @@
+declare namespace App {
+  interface Locals {
+    /** The session of the report being rendered; MDX components read their figures from it. */
+    session?: import('./lib/session.ts').SessionView;
+  }
+}

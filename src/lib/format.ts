@@ -1,0 +1,84 @@
+/**
+ * House style for figures. Every number a reader sees passes through here, so a change of style is
+ * a change to this file only.
+ *
+ * - Grouped numbers with the digits the source gave: 26,160 · 93.5 · 144.22
+ * - Signed changes with a true minus sign: +192 · −1.8 %
+ * - A no-break space keeps a number with its unit ("0.7 %", "HKD 80") on one line.
+ * - Money at the scale a reader says it: HKD 226.61 billion · HKD 654.8 million
+ */
+import { qualify, type Stated } from './stated.ts';
+
+/** No-break space between a number and its unit. */
+export const NBSP = '\u00a0';
+/** U+2212, the typographic minus: the same width as the plus sign, and read as "minus". */
+export const MINUS = '\u2212';
+
+const LOCALE = 'en-GB';
+
+/** `decimals` fixes the fraction digits; left out, the value's own digits are shown (up to 4). */
+export function formatNumber(value: number, decimals?: number): string {
+  assertFinite(value);
+  const formatter = new Intl.NumberFormat(LOCALE, {
+    minimumFractionDigits: decimals ?? 0,
+    maximumFractionDigits: decimals ?? 4,
+  });
+  return formatter.format(value).replace('-', MINUS);
+}
+
+/** +192, −63, 0 (zero has no sign: it neither rose nor fell). */
+export function formatSigned(value: number, decimals?: number): string {
+  assertFinite(value);
+  const text = formatNumber(Math.abs(value), decimals);
+  if (text === formatNumber(0, decimals)) return text;
+  return `${value > 0 ? '+' : MINUS}${text}`;
+}
+
+/** 0.7 % (one decimal by default, as market wraps quote percent changes). */
+export function formatPercent(value: number, options: { decimals?: number; signed?: boolean } = {}): string {
+  const decimals = options.decimals ?? 1;
+  const number = options.signed ? formatSigned(value, decimals) : formatNumber(value, decimals);
+  return `${number}${NBSP}%`;
+}
+
+const SCALES = [
+  { factor: 1e12, word: 'trillion' },
+  { factor: 1e9, word: 'billion' },
+  { factor: 1e6, word: 'million' },
+] as const;
+
+/**
+ * Money at the scale a reader says it, with at most two decimals and no trailing zeros:
+ * 226_610_000_000 → "HKD 226.61 billion", 654_800_000 → "HKD 654.8 million", 80 → "HKD 80".
+ */
+export function formatMoney(value: number, currency: string, options: { signed?: boolean } = {}): string {
+  assertFinite(value);
+  const magnitude = Math.abs(value);
+  const scale = SCALES.find((s) => magnitude >= s.factor);
+  const scaled = scale ? magnitude / scale.factor : magnitude;
+  const digits = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: scale ? 2 : 4 }).format(scaled);
+  const sign = value < 0 ? MINUS : options.signed && value > 0 ? '+' : '';
+  return `${currency}${NBSP}${sign}${digits}${scale ? `${NBSP}${scale.word}` : ''}`;
+}
+
+/** A price in its currency: "HKD 93.5". */
+export function formatPrice(value: number, currency: string): string {
+  return `${currency}${NBSP}${formatNumber(value)}`;
+}
+
+/** Formats a stated figure and puts its qualifier in front: "more than 8 %", "around 26,000". */
+export function formatStated(figure: Stated, format: (value: number) => string): string {
+  return qualify(figure, format(figure.value));
+}
+
+/** The decimals a stated number was written with (8 → 0, 0.75 → 2), so it is shown as given. */
+export function decimalsOf(value: number): number {
+  const text = String(value);
+  if (text.includes('e')) return 0;
+  const dot = text.indexOf('.');
+  return dot === -1 ? 0 : text.length - dot - 1;
+}
+
+function assertFinite(value: number): void {
+  if (!Number.isFinite(value)) throw new RangeError(`cannot format ${value}: expected a finite number`);
+}

@@ -1,0 +1,48 @@
+/**
+ * A move as tables and cards show it. An exact move carries its sign (+192, +0.7 %); a bound or an
+ * approximation keeps its words and drops the sign ("more than 8 %"), since the arrow beside it
+ * already says which way, and "more than +8 %" reads badly.
+ */
+import type { Direction } from './change.ts';
+import { decimalsOf, formatNumber, formatPercent, formatSigned } from './format.ts';
+import { arrowOf, directionWords, toneOf, type MarketConvention, type Tone } from './market.ts';
+import type { QuoteView } from './session.ts';
+import { qualify, type Stated } from './stated.ts';
+
+export interface MoveView {
+  /** What is printed: "+192", "more than 8 %". */
+  text: string;
+  arrow: string;
+  tone: Tone;
+  /** What a screen reader hears before the figure: "up", "down", "unchanged". */
+  words: string;
+}
+
+export function moveView(
+  figure: Stated,
+  unit: 'points' | 'percent',
+  direction: Direction | undefined,
+  market: MarketConvention,
+  decimals?: number,
+): MoveView {
+  const exact = figure.qualifier === 'exact';
+  const text =
+    unit === 'percent'
+      ? exact
+        ? formatPercent(figure.value, { decimals: decimals ?? 1, signed: true })
+        : qualify(figure, formatPercent(Math.abs(figure.value), { decimals: decimals ?? 0 }))
+      : exact
+        ? formatSigned(figure.value, decimals)
+        : qualify(figure, formatNumber(Math.abs(figure.value), decimals));
+  return { text, arrow: arrowOf(direction), tone: toneOf(direction, market), words: directionWords(direction) };
+}
+
+/** The points and percent moves of a quote, whichever the session states or derives. */
+export function quoteMoves(quote: QuoteView, market: MarketConvention): { points?: MoveView; percent?: MoveView } {
+  return {
+    points: quote.change && moveView(quote.change, 'points', quote.direction, market),
+    percent:
+      quote.changePercent &&
+      moveView(quote.changePercent, 'percent', quote.direction, market, quote.percentDerived ? 1 : decimalsOf(quote.changePercent.value)),
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * The session as a page shows it: each snapshot row joined to its registry entry (names,
+ * currency) and completed with the figures derived from it. Built once per page and handed to every
+ * component, so no component looks anything up or computes anything.
+ */
+import type { Flow, IndexQuote, MarketIndex, Security, Snapshot, StockQuote } from '../schemas/index.ts';
+import { directionOf, percentChange, percentFromHigh, rangePosition, type Direction } from './change.ts';
+import { marketConvention, type MarketConvention } from './market.ts';
+import { exact, isExact, type Stated } from './stated.ts';
+
+export interface QuoteView {
+  kind: 'index' | 'stock';
+  /** Ticker (00981.HK) or index symbol (HSI). */
+  id: string;
+  name: string;
+  fullName?: string;
+  /** Currency of prices; undefined for an index, which is quoted in points. */
+  currency?: string;
+  close?: Stated;
+  change?: Stated;
+  /** Stated by the source, or computed from an exact change and close (`percentDerived`). */
+  changePercent?: Stated;
+  percentDerived: boolean;
+  direction?: Direction;
+  previousClose?: Stated;
+  high52w?: Stated;
+  low52w?: Stated;
+  /** Percent from the 52-week high, computed when close and high are exact. */
+  fromHighPercent?: number;
+  /** 0 (low) to 1 (high), computed when close, low and high are exact. */
+  rangePosition?: number;
+  peRatio?: Stated;
+  southboundNetInflow?: Stated;
+  note?: string;
+}
+
+export interface FlowView {
+  id: string;
+  name: string;
+  direction: Flow['direction'];
+  channel?: string;
+  netInflow: Stated;
+}
+
+export interface SessionView {
+  market: MarketConvention;
+  date: string;
+  source: string;
+  turnover?: Stated;
+  indices: QuoteView[];
+  stocks: QuoteView[];
+  flows: FlowView[];
+}
+
+export interface Registries {
+  securities: ReadonlyMap<string, Security>;
+  indices: ReadonlyMap<string, MarketIndex>;
+}
+
+export function buildSession(snapshot: Snapshot, registries: Registries): SessionView {
+  const market = marketConvention(snapshot.market);
+  const security = (ticker: string, where: string) => {
+    const found = registries.securities.get(ticker);
+    if (!found) throw new RangeError(`${where}: unknown ticker ${ticker}; add content/securities/${ticker}.json`);
+    return found;
+  };
+  const southbound = (ticker: string) =>
+    snapshot.flows.find((f) => f.ticker === ticker && f.direction === 'southbound')?.netInflow;
+  // A security the session only records a flow for still gets a view, so its card and figures work.
+  const quoted = new Set(snapshot.stocks.map((quote) => quote.ticker));
+  const flowOnly = [...new Set(snapshot.flows.map((f) => f.ticker))].filter((ticker) => !quoted.has(ticker));
+  const stocks = [
+    ...snapshot.stocks.map((quote, i) => stockView(quote, security(quote.ticker, `stocks[${i}]`), southbound(quote.ticker))),
+    ...flowOnly.map((ticker) => stockView({ ticker }, security(ticker, 'flows'), southbound(ticker))),
+  ];
+  const indices = snapshot.indices.map((quote, i) => {
+    const found = registries.indices.get(quote.symbol);
+    if (!found) throw new RangeError(`indices[${i}]: unknown index ${quote.symbol}; add content/indices/${quote.symbol}.json`);
+    return indexView(quote, found);
+  });
+  const flows = snapshot.flows.map((flow, i) => ({
+    id: flow.ticker,
+    name: security(flow.ticker, `flows[${i}]`).name,
+    direction: flow.direction,
+    channel: flow.channel,
+    netInflow: flow.netInflow,
+  }));
+  return { market, date: snapshot.date, source: snapshot.source, turnover: snapshot.turnover, indices, stocks, flows };
+}
+
+function moves(quote: IndexQuote | StockQuote) {
+  const derived = isExact(quote.change) && isExact(quote.close) && !quote.changePercent;
+  const changePercent = derived ? exact(percentChange(quote.change!.value, quote.close!.value)) : quote.changePercent;
+  return { changePercent, percentDerived: derived, direction: directionFrom(quote, changePercent) };
+}
+
+/** The sign of the move from the first figure that settles it; a stated direction otherwise. */
+function directionFrom(quote: IndexQuote | StockQuote, changePercent: Stated | undefined): Direction | undefined {
+  for (const figure of [quote.change, changePercent]) {
+    if (!figure) continue;
+    if (figure.qualifier === 'exact' || figure.qualifier === 'around') return directionOf(figure.value);
+    // "more than 8 %" is a rise; "less than −2 %" a fall; "less than 8 %" settles nothing.
+    if (figure.qualifier === 'moreThan' && figure.value >= 0) return 'up';
+    if (figure.qualifier === 'lessThan' && figure.value <= 0) return 'down';
+  }
+  return quote.direction;
+}
+
+function indexView(quote: IndexQuote, index: MarketIndex): QuoteView {
+  return {
+    kind: 'index',
+    id: index.symbol,
+    name: index.name,
+    close: quote.close,
+    change: quote.change,
+    previousClose: quote.previousClose,
+    note: quote.note,
+    ...moves(quote),
+  };
+}
+
+function stockView(quote: StockQuote, security: Security, southboundNetInflow: Stated | undefined): QuoteView {
+  const close = isExact(quote.close) ? quote.close.value : undefined;
+  const high = isExact(quote.high52w) ? quote.high52w.value : undefined;
+  const low = isExact(quote.low52w) ? quote.low52w.value : undefined;
+  return {
+    kind: 'stock',
+    id: security.ticker,
+    name: security.name,
+    fullName: security.fullName,
+    currency: security.currency,
+    close: quote.close,
+    change: quote.change,
+    previousClose: quote.previousClose,
+    high52w: quote.high52w,
+    low52w: quote.low52w,
+    fromHighPercent: close !== undefined && high !== undefined ? percentFromHigh(close, high) : undefined,
+    rangePosition: close !== undefined && high !== undefined && low !== undefined ? rangePosition(close, low, high) : undefined,
+    peRatio: quote.peRatio,
+    southboundNetInflow,
+    note: quote.note,
+    ...moves(quote),
+  };
+}

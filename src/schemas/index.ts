@@ -1,0 +1,229 @@
+/**
+ * The content model: every field an author can write, its type and its rules.
+ *
+ * These schemas are the only place a field is defined. `src/content.config.ts` hands them to Astro's
+ * content layer, and the content check (`src/check/`) runs the same schemas over the raw files so it
+ * can report every problem at once with a line and column. Types elsewhere derive from here.
+ */
+import { z } from 'astro/zod';
+import { isValid } from 'date-fns';
+import type { Stated } from '../lib/stated.ts';
+
+/** Market ids the product knows the conventions of (see `src/lib/market.ts`). */
+export const MARKET_IDS = ['hk'] as const;
+export const marketId = z.enum(MARKET_IDS, {
+  error: (issue) => `found ${describe(issue.input)}, expected one of ${MARKET_IDS.join(", ")}`,
+});
+
+/**
+ * A calendar date written `YYYY-MM-DD`. YAML front matter read by Astro arrives as a `Date`
+ * (already checked as text by the content check), so it is turned back into its ISO day.
+ */
+export const isoDate = z.preprocess(
+  (value) => (value instanceof Date && isValid(value) ? value.toISOString().slice(0, 10) : value),
+  z
+    .string({ error: (issue) => `found ${describe(issue.input)}, expected a date written YYYY-MM-DD` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (issue) => `found ${describe(issue.input)}, expected a date written YYYY-MM-DD` })
+    .refine(isRealDay, { error: (issue) => `found ${describe(issue.input)}, which is not a day of the calendar, expected a real date` }),
+);
+
+function isRealDay(text: string): boolean {
+  const [year, month, day] = text.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** An instant with its zone offset, e.g. `2025-10-24T18:30:00+08:00`. */
+export const zonedDateTime = z.preprocess(
+  (value) => (value instanceof Date && isValid(value) ? value.toISOString() : value),
+  z.iso.datetime({
+    offset: true,
+    error: (issue) => `found ${describe(issue.input)}, expected a date and time with its zone offset such as 2025-10-24T18:30:00+08:00`,
+  }),
+);
+
+const finite = z.number({ error: (issue) => `found ${describe(issue.input)}, expected a finite number` });
+
+/**
+ * A figure as its source states it: a plain number is exact; `{ "moreThan": 8 }`,
+ * `{ "lessThan": 2 }` and `{ "around": 26000 }` record a bound or an approximation, so the page
+ * can say "more than 8 %" instead of inventing a precision the source never gave.
+ */
+function stated(options: { positive?: boolean } = {}) {
+  const number = options.positive
+    ? finite.refine((value) => value > 0, { error: (issue) => `found ${describe(issue.input)}, expected a number above zero` })
+    : finite;
+  const wrong = (issue: { input: unknown }) =>
+    `found ${describe(issue.input)}, expected a number or one of { "moreThan": n }, { "lessThan": n }, { "around": n }`;
+  return z
+    .union(
+      [
+        number,
+        z.strictObject({ moreThan: number }),
+        z.strictObject({ lessThan: number }),
+        z.strictObject({ around: number }),
+      ],
+      { error: wrong },
+    )
+    .transform((input): Stated => {
+      if (typeof input === 'number') return { value: input, qualifier: 'exact' };
+      if ('moreThan' in input) return { value: input.moreThan, qualifier: 'moreThan' };
+      if ('lessThan' in input) return { value: input.lessThan, qualifier: 'lessThan' };
+      return { value: input.around, qualifier: 'around' };
+    });
+}
+
+const nonEmpty = z.string({ error: (issue) => `found ${describe(issue.input)}, expected text` }).trim().min(1, 'found an empty string, expected text');
+
+/** `00981.HK`: the exchange code, a dot, the exchange suffix. */
+export const tickerCode = z
+  .string({ error: (issue) => `found ${describe(issue.input)}, expected a ticker such as 00981.HK` })
+  .regex(/^[0-9A-Z]{1,6}\.[A-Z]{2}$/, { error: (issue) => `found ${describe(issue.input)}, expected a ticker such as 00981.HK` });
+
+export const indexSymbol = z
+  .string({ error: (issue) => `found ${describe(issue.input)}, expected an index symbol such as HSI` })
+  .regex(/^[A-Z0-9]{2,12}$/, { error: (issue) => `found ${describe(issue.input)}, expected an index symbol such as HSI` });
+
+export const securitySchema = z.strictObject({
+  ticker: tickerCode,
+  name: nonEmpty,
+  fullName: nonEmpty.optional(),
+  exchange: nonEmpty,
+  market: marketId,
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: (issue) => `found ${describe(issue.input)}, expected an ISO 4217 currency code such as HKD` }),
+  sector: nonEmpty.optional(),
+  aliases: z.array(nonEmpty).default([]),
+});
+
+export const indexSchema = z.strictObject({
+  symbol: indexSymbol,
+  name: nonEmpty,
+  market: marketId,
+  aliases: z.array(nonEmpty).default([]),
+});
+
+export const direction = z.enum(['up', 'down', 'flat'], {
+  error: (issue) => `found ${describe(issue.input)}, expected "up", "down" or "flat"`,
+});
+
+const indexQuote = z.strictObject({
+  symbol: indexSymbol,
+  close: stated({ positive: true }).optional(),
+  /** Points change on the previous close. */
+  change: stated().optional(),
+  /** Only when the source states a percent without the points and close it derives from. */
+  changePercent: stated().optional(),
+  previousClose: stated({ positive: true }).optional(),
+  direction: direction.optional(),
+  note: nonEmpty.optional(),
+});
+
+const stockQuote = z.strictObject({
+  ticker: tickerCode,
+  close: stated({ positive: true }).optional(),
+  change: stated().optional(),
+  changePercent: stated().optional(),
+  previousClose: stated({ positive: true }).optional(),
+  high52w: stated({ positive: true }).optional(),
+  low52w: stated({ positive: true }).optional(),
+  peRatio: stated().optional(),
+  direction: direction.optional(),
+  note: nonEmpty.optional(),
+});
+
+const flow = z.strictObject({
+  ticker: tickerCode,
+  direction: z.enum(['southbound', 'northbound'], {
+    error: (issue) => `found ${describe(issue.input)}, expected "southbound" or "northbound"`,
+  }),
+  /** The Stock Connect link the flow went through, when the source names it (Shanghai, Shenzhen). */
+  channel: nonEmpty.optional(),
+  /** Net buying in the market's currency; negative for a net outflow. */
+  netInflow: stated(),
+});
+
+/** Percent is derived from points and close when both are exact: storing it too would say it twice. */
+function noDerivedPercent(
+  quote: { change?: Stated; close?: Stated; changePercent?: Stated },
+  path: (string | number)[],
+  label: string,
+  ctx: z.RefinementCtx,
+) {
+  if (quote.changePercent && quote.change?.qualifier === 'exact' && quote.close?.qualifier === 'exact') {
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, 'changePercent'],
+      message: `${label} has an exact change and close, so its percent change is computed from them; remove changePercent`,
+    });
+  }
+}
+
+export const snapshotSchema = z
+  .strictObject({
+    market: marketId,
+    date: isoDate,
+    /** Where the figures come from, shown under the session's data. */
+    source: nonEmpty,
+    /** Market turnover in the market's currency. */
+    turnover: stated({ positive: true }).optional(),
+    indices: z.array(indexQuote).default([]),
+    stocks: z.array(stockQuote).default([]),
+    flows: z.array(flow).default([]),
+  })
+  .superRefine((snapshot, ctx) => {
+    snapshot.indices.forEach((quote, i) => noDerivedPercent(quote, ['indices', i], quote.symbol, ctx));
+    snapshot.stocks.forEach((quote, i) => noDerivedPercent(quote, ['stocks', i], quote.ticker, ctx));
+  });
+
+const correction = z.strictObject({
+  date: zonedDateTime,
+  text: nonEmpty,
+});
+
+export const reportSchema = z.strictObject({
+  title: nonEmpty,
+  description: nonEmpty,
+  /** The trading session the report is about; with `market` it names the snapshot. */
+  date: isoDate,
+  market: marketId,
+  /** When the report was published, with its zone offset. */
+  published: zonedDateTime,
+  authors: z.array(nonEmpty).min(1, 'found an empty list, expected at least one author'),
+  tickers: z.array(tickerCode).default([]),
+  indices: z.array(indexSymbol).default([]),
+  tags: z
+    .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: (issue) => `found ${describe(issue.input)}, expected a lower-case tag with hyphens such as southbound-flows` }))
+    .default([]),
+  corrections: z.array(correction).default([]),
+});
+
+export const calendarSchema = z.strictObject({
+  id: nonEmpty,
+  name: nonEmpty,
+  market: marketId,
+  source: nonEmpty,
+  /** The years the holiday list covers; a date outside them cannot be checked and is refused. */
+  years: z.array(z.number().int().min(1900).max(2200)).min(1),
+  holidays: z.array(z.strictObject({ date: isoDate, name: nonEmpty })),
+});
+
+export type Security = z.output<typeof securitySchema>;
+export type MarketIndex = z.output<typeof indexSchema>;
+export type Snapshot = z.output<typeof snapshotSchema>;
+export type IndexQuote = Snapshot['indices'][number];
+export type StockQuote = Snapshot['stocks'][number];
+export type Flow = Snapshot['flows'][number];
+export type ReportMeta = z.output<typeof reportSchema>;
+export type Calendar = z.output<typeof calendarSchema>;
+
+/** A short, quoted rendering of a value for an error message. */
+export function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (value instanceof Date) return isValid(value) ? value.toISOString() : 'an invalid date';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
