@@ -4,7 +4,7 @@
  * stopping at the first, and runs before the build (see `integration.ts`) and as `npm run check`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { z } from 'astro/zod';
 import {
   calendarSchema,
@@ -47,7 +47,7 @@ interface Loaded<T> {
 
 export function checkContent(options: CheckOptions): Problem[] {
   const cwd = options.cwd ?? process.cwd();
-  const root = join(cwd, options.root);
+  const root = resolve(cwd, options.root);
   const problems: Problem[] = [];
   const display = (absolute: string) => relative(cwd, absolute);
 
@@ -67,7 +67,8 @@ export function checkContent(options: CheckOptions): Problem[] {
       }
       const result = schema.safeParse(parsed.source.data, { reportInput: true });
       if (!result.success) {
-        problems.push(...result.error.issues.map((issue) => schemaProblem(parsed.source, issue)));
+        problems.push(...result.error.issues.map((issue) => schemaProblem(parsed.source, issue, schema)));
+        if (kind === 'mdx') checkReportBody(file, decoded.text, undefined, problems);
         continue;
       }
       const id = relative(join(root, folder), absolute).replace(/\.(json|mdx)$/, '');
@@ -80,6 +81,12 @@ export function checkContent(options: CheckOptions): Problem[] {
   const indices = load('indices', /\.json$/, indexSchema, 'json');
   const calendars = load('calendars', /\.json$/, calendarSchema, 'json');
   const snapshots = load('markets', /\.json$/, snapshotSchema, 'json');
+  // Snapshot files that exist but failed their checks: reports on them are not told it is missing.
+  const brokenSessions = new Set(
+    listFiles(join(root, 'markets'), /\.json$/)
+      .map((absolute) => relative(join(root, 'markets'), absolute).replace(/\.json$/, ''))
+      .filter((id) => !snapshots.some((s) => s.id === id)),
+  );
   const reports = load('reports', /\.mdx$/, reportSchema, 'mdx');
 
   const error = (entry: Loaded<unknown>, path: PropertyKey[], message: string) =>
@@ -97,12 +104,13 @@ export function checkContent(options: CheckOptions): Problem[] {
       sessions.set(snapshot.id, buildSession(snapshot.data, { securities: securityById, indices: indexById }));
     } catch {
       // Its unknown tickers or symbols are reported above; reports on it are checked without figures.
+      brokenSessions.add(snapshot.id);
     }
   }
 
   for (const report of reports) {
-    checkReport(report, { securityById, indexById, calendarById, sessions, now: options.now }, error);
-    checkReportBody(report, sessions.get(`${report.data.market}/${report.data.date}`), problems);
+    checkReport(report, { securityById, indexById, calendarById, sessions, brokenSessions, now: options.now }, error);
+    checkReportBody(report.file, report.text, sessions.get(`${report.data.market}/${report.data.date}`), problems);
   }
   return problems;
 }
@@ -159,6 +167,7 @@ interface ReportContext {
   indexById: Map<string, MarketIndex>;
   calendarById: Map<string, Calendar>;
   sessions: Map<string, SessionView>;
+  brokenSessions: Set<string>;
   now: Date;
 }
 
@@ -166,7 +175,7 @@ function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: 
   const { data } = report;
   const market = marketConvention(data.market);
   const sessionId = `${data.market}/${data.date}`;
-  if (!context.sessions.has(sessionId)) {
+  if (!context.sessions.has(sessionId) && !context.brokenSessions.has(sessionId)) {
     error(report, ['date'], `found no session snapshot for market "${data.market}" on ${data.date}, expected content/markets/${sessionId}.json`);
   }
   const calendar = context.calendarById.get(market.calendar);
@@ -192,15 +201,15 @@ function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: 
 }
 
 /** Component tags in the report's body: only the product's components, with figures that exist. */
-function checkReportBody(report: Loaded<ReportMeta>, session: SessionView | undefined, problems: Problem[]): void {
-  const parts = splitFrontmatter(report.text);
+function checkReportBody(file: string, text: string, session: SessionView | undefined, problems: Problem[]): void {
+  const parts = splitFrontmatter(text);
   if (!parts) return;
-  const at = lineIndex(report.text);
+  const at = lineIndex(text);
   const tag = /<([A-Z][A-Za-z0-9]*)\b([^>]*)>/g;
   for (const match of parts.body.matchAll(tag)) {
     const [, name, attributes] = match;
     const place = at(parts.bodyOffset + (match.index ?? 0));
-    const problem = (field: string, message: string) => problems.push({ severity: 'error', file: report.file, ...place, field, message });
+    const problem = (field: string, message: string) => problems.push({ severity: 'error', file, ...place, field, message });
     if (!(MDX_COMPONENTS as readonly string[]).includes(name)) {
       problem(`<${name}>`, `found unknown component <${name}>, expected one of ${MDX_COMPONENTS.map((c) => `<${c}>`).join(', ')}`);
       continue;
@@ -223,22 +232,50 @@ function checkReportBody(report: Loaded<ReportMeta>, session: SessionView | unde
     if (name === 'StockCard') {
       const ticker = attribute('ticker');
       if (!ticker || !session.stocks.some((s) => s.id === ticker)) {
-        problem('<StockCard ticker>', `found ticker ${JSON.stringify(ticker ?? '')}, expected a stock of the ${report.data.market}/${report.data.date} snapshot: ${session.stocks.map((s) => s.id).join(', ')}`);
+        problem('<StockCard ticker>', `found ticker ${JSON.stringify(ticker ?? '')}, expected a stock of the ${session.market.id}/${session.date} snapshot: ${session.stocks.map((s) => s.id).join(', ')}`);
       }
     }
   }
 }
 
-function schemaProblem(source: ParsedSource, issue: z.core.$ZodIssue): Problem {
+function schemaProblem(source: ParsedSource, issue: z.core.$ZodIssue, schema: z.ZodType): Problem {
   const path = [...issue.path];
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') {
+    const known = fieldsAt(schema, issue.path);
     path.push(issue.keys[0]);
-    message = `found unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}, expected only the fields the README lists`;
+    message = `found unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}, expected ${known.length > 0 ? `one of ${known.join(', ')}` : 'only the fields the README lists'}`;
+  } else if (typeof issue.input === 'number' && !Number.isFinite(issue.input)) {
+    // JSON reads 1e400 as Infinity; say what the author wrote.
+    message = `found ${source.literal?.(path) ?? issue.input}, which is too large to be a number, expected a finite number`;
   } else if (issue.code === 'invalid_type' && issue.input === undefined) {
     message = `found nothing, expected ${issue.expected === 'string' ? 'text' : `a ${issue.expected}`} (the field is required)`;
   }
   return { severity: 'error', file: source.file, ...source.locate(path), field: fieldName(path), message };
+}
+
+/** The field names an object schema allows at `path`, for "did you mean" messages. */
+function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let def = (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+  const unwrap = () => {
+    while (def.innerType || def.in) def = (def.innerType ?? def.in)!._zod.def;
+  };
+  unwrap();
+  for (const key of path) {
+    if (def.type === 'array' && typeof key === 'number' && def.element) def = def.element._zod.def;
+    else if (def.type === 'object' && def.shape && typeof key === 'string' && def.shape[key]) def = def.shape[key]._zod.def;
+    else return [];
+    unwrap();
+  }
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, { _zod: { def: SchemaDef } }>;
+  element?: { _zod: { def: SchemaDef } };
+  innerType?: { _zod: { def: SchemaDef } };
+  in?: { _zod: { def: SchemaDef } };
 }
 
 function listFiles(folder: string, pattern: RegExp): string[] {

@@ -11,14 +11,20 @@ export default function contentCheck(): AstroIntegration {
   return {
     name: 'closing-bell:content-check',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
+      'astro:config:setup': ({ logger, command }) => {
         const problems = checkContent({ root: contentRoot(), now: new Date() });
         if (problems.length === 0) return;
         const report = formatReport(problems);
-        if (problems.some((p) => p.severity === 'error')) {
-          throw new Error(`The content check found problems:\n${report}`);
+        if (!problems.some((p) => p.severity === 'error')) {
+          logger.warn(`The content check has warnings:\n${report}`);
+          return;
         }
-        logger.warn(report);
+        if (command === 'build') {
+          // A build stops here, before a page is written; the list is the whole message (no stack trace).
+          logger.error(`The content check found problems; nothing was built:\n${report}`);
+          process.exit(1);
+        }
+        throw new Error(`The content check found problems:\n${report}`);
       },
     },
   };

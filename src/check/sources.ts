@@ -4,7 +4,7 @@
  * package's document model. Both parsers run in strict modes (no comments or trailing commas in
  * JSON; YAML 1.2, where `2025-10-24` stays text and cannot silently roll over to another day).
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import type { Problem } from './problem.ts';
 
@@ -19,6 +19,8 @@ export interface ParsedSource {
   data: unknown;
   /** The place of a field, or of the nearest enclosing field that exists. */
   locate(path: readonly PropertyKey[]): Position;
+  /** The field's value as written in the file (`1e400`), where the format keeps it. */
+  literal?(path: readonly PropertyKey[]): string | undefined;
 }
 
 export type ParseResult = { ok: true; source: ParsedSource } | { ok: false; problems: Problem[] };
@@ -77,30 +79,19 @@ export function parseJsonSource(file: string, text: string): ParseResult {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
   if (errors.length > 0 || !tree) {
-    return {
-      ok: false,
-      problems: errors.map((error) => ({
-        severity: 'error',
-        file,
-        ...at(error.offset),
-        field: '',
-        message: `invalid JSON: ${jsonErrorText(error, text)}`,
-      })),
-    };
+    // Later errors are mostly echoes of the first one; the first is the one to fix.
+    const [first] = errors;
+    return fail(file, at(first?.offset ?? 0), '', `invalid JSON: ${first ? jsonErrorText(first, text) : 'found no value'}`);
   }
-  const problems = nonFiniteNumbers(tree).map((node) => ({
-    severity: 'error' as const,
-    file,
-    ...at(node.offset),
-    field: '',
-    message: `found ${text.slice(node.offset, node.offset + node.length)}, which is too large to be a number, expected a finite number`,
-  }));
-  if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
     source: {
       file,
       data: JSON.parse(text),
+      literal(path) {
+        const node = findNodeAtLocation(tree, path as (string | number)[]);
+        return node ? text.slice(node.offset, node.offset + node.length) : undefined;
+      },
       locate(path) {
         for (let length = path.length; length >= 0; length--) {
           const node = findNodeAtLocation(tree, path.slice(0, length) as (string | number)[]);
@@ -113,14 +104,14 @@ export function parseJsonSource(file: string, text: string): ParseResult {
 }
 
 function jsonErrorText(error: ParseError, text: string): string {
+  const before = text.slice(0, error.offset).trimEnd();
+  const after = text.slice(error.offset).trimStart();
+  if (before.endsWith(',') && /^[}\]]/.test(after)) {
+    return `found a comma before "${after[0]}", expected another value after it or no comma (JSON allows no trailing comma)`;
+  }
   const found = text.slice(error.offset, error.offset + Math.max(1, Math.min(error.length, 20)));
   const what = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return found ? `${what}, found ${JSON.stringify(found)}` : `${what}, found the end of the file`;
-}
-
-function nonFiniteNumbers(node: Node): Node[] {
-  if (node.type === 'number' && !Number.isFinite(node.value)) return [node];
-  return (node.children ?? []).flatMap(nonFiniteNumbers);
 }
 
 export interface MdxParts {

@@ -1,0 +1,31 @@
+/**
+ * `npm run build`: build the site into a fresh folder and put it in place of `dist/` only when the
+ * content check and the whole build pass. A failed build leaves the last good site byte for byte, so
+ * what readers are served is never half-written.
+ *
+ * `CLOSING_BELL_OUT_DIR` changes the target folder (tests build elsewhere).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const target = process.env.CLOSING_BELL_OUT_DIR ?? 'dist';
+const next = `${target}.next`;
+const previous = `${target}.previous`;
+const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
+
+rmSync(next, { recursive: true, force: true });
+const build = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, CLOSING_BELL_OUT_DIR: next },
+});
+if (build.status !== 0) {
+  rmSync(next, { recursive: true, force: true });
+  console.error(`\nBuild failed: ${existsSync(target) ? `${target}/ still holds the last good site` : `nothing was published to ${target}/`}.`);
+  process.exit(build.status ?? 1);
+}
+rmSync(previous, { recursive: true, force: true });
+if (existsSync(target)) renameSync(target, previous);
+renameSync(next, target);
+rmSync(previous, { recursive: true, force: true });
+console.log(`Published to ${target}/`);

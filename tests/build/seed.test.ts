@@ -1,0 +1,144 @@
+/**
+ * The real site built from the real content: the seed report states every figure of the article,
+ * each one traceable to the session snapshot, and no page ships JavaScript.
+ */
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runBuild, TMP } from '../support/site.ts';
+import { seedSnapshotJson } from '../support/seed.ts';
+
+const outDir = join(TMP, 'seed-site');
+const reportPath = join(outDir, 'reports/2025-10-24-smic-rally/index.html');
+let reportHtml = '';
+
+/** What a reader sees: tags dropped, entities decoded, every kind of space made one space, the minus sign a hyphen. */
+function readable(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\u2212/g, '-')
+    .replace(/[\s\u00a0\u202f]+/g, ' ');
+}
+
+function pages(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? pages(path) : path.endsWith('.html') ? [path] : [];
+  });
+}
+
+beforeAll(async () => {
+  rmSync(outDir, { recursive: true, force: true });
+  const result = await runBuild({ outDir });
+  expect(result.output).toContain('Published to');
+  expect(result.code).toBe(0);
+  reportHtml = readFileSync(reportPath, 'utf8');
+});
+
+describe('the seed report page', () => {
+  // Every figure the article states, as the article writes it.
+  it.each([
+    '26,160',
+    '+192',
+    '0.7 %',
+    '6,059',
+    '+108',
+    '1.8 %',
+    '9,363',
+    '+63',
+    'HKD 226.61 billion',
+    '654.8 million',
+    '570.7 million',
+    '80',
+    '93.5',
+    '144.22',
+    'more than 8 %',
+  ])('states %s', (figure) => {
+    expect(readable(reportHtml)).toContain(figure);
+  });
+
+  it('binds every figure in the prose to the snapshot, and each bound value is what the snapshot says', () => {
+    const snapshot = seedSnapshotJson();
+    const index = (symbol: string) => snapshot.indices.find((i: { symbol: string }) => i.symbol === symbol);
+    const stock = (ticker: string) => snapshot.stocks.find((s: { ticker: string }) => s.ticker === ticker);
+    const flow = (ticker: string) => snapshot.flows.find((f: { ticker: string }) => f.ticker === ticker);
+    const percent = (symbol: string) => Math.round((index(symbol).change / (index(symbol).close - index(symbol).change)) * 1000) / 10;
+    // The expected value of each figure path, worked out here from the JSON, independently of src/lib.
+    const expected: Record<string, number | undefined> = {
+      'HSI.close': index('HSI').close,
+      'HSI.change': index('HSI').change,
+      'HSI.changePercent': percent('HSI'),
+      'HSTECH.close': index('HSTECH').close,
+      'HSTECH.change': index('HSTECH').change,
+      'HSTECH.changePercent': percent('HSTECH'),
+      'HSCEI.close': index('HSCEI').close,
+      'HSCEI.change': index('HSCEI').change,
+      'HSCEI.changePercent': percent('HSCEI'),
+      turnover: snapshot.turnover,
+      '03690.HK.southboundNetInflow': flow('03690.HK').netInflow,
+      '00981.HK.southboundNetInflow': flow('00981.HK').netInflow,
+      '00981.HK.close': stock('00981.HK').close,
+      '00981.HK.high52w': stock('00981.HK').high52w,
+      '00981.HK.peRatio': stock('00981.HK').peRatio,
+      // A bound has no single value: the page says "more than 8 %" and gives none.
+      '00981.HK.changePercent': undefined,
+    };
+    const bound = [...reportHtml.matchAll(/<(data|span) class="fig"(?: value="([^"]*)")? data-fig="([^"]+)">([^<]*)</g)].map(
+      ([, , value, path, text]) => ({ path, value: value === undefined ? undefined : Number(value), text }),
+    );
+    expect(new Set(bound.map((b) => b.path))).toEqual(new Set(Object.keys(expected)));
+    for (const figure of bound) expect({ path: figure.path, value: figure.value }).toEqual({ path: figure.path, value: expected[figure.path] });
+    expect(bound.find((b) => b.path === '00981.HK.changePercent')?.text.replace(/\u00a0/g, ' ')).toBe('more than 8 %');
+    expect(readable(reportHtml)).toMatch(/HSI rose 192 points \( 0\.7 % \) to 26,160/);
+  });
+
+  it('has the sections of the article, in order (the stock card heading holds markup and is not listed)', () => {
+    const headings = [...reportHtml.matchAll(/<h([23])[^>]*>([^<]*)<\/h\1>/g)].map(([, level, title]) => `h${level} ${title.replace(/\u2011/g, '-')}`);
+    expect(headings).toEqual([
+      'h2 Market Context',
+      'h2 SMIC’s Performance',
+      'h2 Drivers Behind the Rally',
+      'h3 Sector-Wide Optimism',
+      'h3 Policy Support for Self-Reliance',
+      'h3 Demand Resurgence',
+      'h2 Risks and Considerations',
+      'h2 Conclusion',
+    ]);
+  });
+
+  it('dates the session in the market’s style and the publication in HKT', () => {
+    const text = readable(reportHtml);
+    expect(text).toContain('Friday, 24 October 2025');
+    expect(text).toContain('Published 24 October 2025, 18:30 HKT');
+    // The instant, machine-readable (18:30 in Hong Kong is 10:30 UTC).
+    expect(reportHtml).toContain('<time datetime="2025-10-24T10:30:00.000Z">');
+  });
+});
+
+describe('the other pages', () => {
+  it('home leads with the latest report and its session strip', () => {
+    const home = readFileSync(join(outDir, 'index.html'), 'utf8');
+    expect(home).toContain('href="/reports/2025-10-24-smic-rally/"');
+    expect(readable(home)).toContain('HSI 26,160 up ▲ +192 up ▲ +0.7 %');
+  });
+
+  it('the archive lists the report under its month', () => {
+    const archive = readable(readFileSync(join(outDir, 'archive/index.html'), 'utf8'));
+    expect(archive).toMatch(/October 2025 1 report SMIC Sees Strong Surge Amid Broader Asian Tech Rally 24 Oct 2025/);
+  });
+
+  it('there is a 404 page', () => {
+    expect(readable(readFileSync(join(outDir, '404.html'), 'utf8'))).toContain('Page not found');
+  });
+
+  it('no page ships JavaScript: no script element, no .js file', () => {
+    const html = pages(outDir);
+    expect(html.length).toBeGreaterThanOrEqual(4);
+    for (const page of html) expect(readFileSync(page, 'utf8'), page).not.toMatch(/<script\b/i);
+    const files = readdirSync(outDir, { recursive: true }) as string[];
+    expect(files.filter((f) => f.endsWith('.js'))).toEqual([]);
+  });
+});

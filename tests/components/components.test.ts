@@ -1,0 +1,191 @@
+/**
+ * Components rendered through Astro's Container API with the seed session: what a reader sees in
+ * each table and card, including what a screen reader hears and what is left out when unknown.
+ */
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { beforeAll, describe, expect, it } from 'vitest';
+import IndexTable from '../../src/components/IndexTable.astro';
+import StockCard from '../../src/components/StockCard.astro';
+import MarketStats from '../../src/components/MarketStats.astro';
+import FlowTable from '../../src/components/FlowTable.astro';
+import Fig from '../../src/components/Fig.astro';
+import Drivers from '../../src/components/Drivers.astro';
+import Driver from '../../src/components/Driver.astro';
+import Risks from '../../src/components/Risks.astro';
+import SessionStrip from '../../src/components/SessionStrip.astro';
+import { mdxComponents } from '../../src/components/mdx.ts';
+import { MDX_COMPONENTS } from '../../src/check/components.ts';
+import { snapshotSchema } from '../../src/schemas/index.ts';
+import { buildSession } from '../../src/lib/session.ts';
+import { registriesFrom, seedSession, seedSnapshotJson } from '../support/seed.ts';
+
+let container: AstroContainer;
+const session = seedSession();
+
+/** Visible text with tags dropped and spaces (including no-break spaces) collapsed. */
+function text(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
+}
+
+/** The cells of each body row of the first table, as text. */
+function rows(html: string): string[][] {
+  const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) => [...row.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map(([, cell]) => text(cell)));
+}
+
+beforeAll(async () => {
+  container = await AstroContainer.create();
+});
+
+describe('IndexTable', () => {
+  it('lists each index with close, signed points and computed percent, direction in words and arrows', async () => {
+    const html = await container.renderToString(IndexTable, { props: { session } });
+    expect(rows(html)).toEqual([
+      ['Hang Seng Index HSI', '26,160', 'up ▲ +192', 'up ▲ +0.7 %'],
+      ['Hang Seng TECH Index HSTECH', '6,059', 'up ▲ +108', 'up ▲ +1.8 %'],
+      ['Hang Seng China Enterprises Index HSCEI', '9,363', 'up ▲ +63', 'up ▲ +0.7 %'],
+    ]);
+    expect(text(html)).toContain('Hong Kong indices at the close, Friday, 24 October 2025');
+  });
+
+  it('colours a rise green in Hong Kong, and the words for screen readers are hidden only visually', async () => {
+    const html = await container.renderToString(IndexTable, { props: { session } });
+    expect(html.match(/class="move tone-green"/g)).toHaveLength(6);
+    expect(html).not.toContain('tone-red');
+    expect(html).toContain('<span class="visually-hidden">up </span>');
+    expect(html).toMatch(/<span class="arrow" aria-hidden="true">▲<\/span>/);
+  });
+
+  it('shows a fall in red with a minus sign and a down arrow', async () => {
+    const json = seedSnapshotJson();
+    json.indices = [{ symbol: 'HSI', close: 25968, change: -192 }];
+    const falling = buildSession(snapshotSchema.parse(json), registriesFrom());
+    const html = await container.renderToString(IndexTable, { props: { session: falling } });
+    expect(rows(html)).toEqual([['Hang Seng Index HSI', '25,968', 'down ▼ −192', 'down ▼ −0.7 %']]);
+    expect(html).toContain('tone-red');
+  });
+
+  it('leaves out a column no index has, and says "not stated" where one index lacks a figure', async () => {
+    const json = seedSnapshotJson();
+    json.indices = [{ symbol: 'HSI', close: 26160 }, { symbol: 'HSCEI', close: 9363, change: 63 }];
+    const partial = buildSession(snapshotSchema.parse(json), registriesFrom());
+    const html = await container.renderToString(IndexTable, { props: { session: partial } });
+    expect(rows(html)).toEqual([
+      ['Hang Seng Index HSI', '26,160', 'not stated', 'not stated'],
+      ['Hang Seng China Enterprises Index HSCEI', '9,363', 'up ▲ +63', 'up ▲ +0.7 %'],
+    ]);
+    expect(text(html)).not.toMatch(/NaN|undefined/);
+  });
+
+  it('shows only the indices asked for, in that order', async () => {
+    const html = await container.renderToString(IndexTable, { props: { session, only: ['HSCEI', 'HSI'] } });
+    expect(rows(html).map((r) => r[0])).toEqual(['Hang Seng China Enterprises Index HSCEI', 'Hang Seng Index HSI']);
+  });
+});
+
+describe('StockCard', () => {
+  it('shows the close, the bound the source gave, the 52-week high with the distance to it, P/E and the southbound inflow', async () => {
+    const html = await container.renderToString(StockCard, { props: { session, ticker: '00981.HK' } });
+    const visible = text(html);
+    expect(visible).toContain('SMIC 00981.HK');
+    expect(visible).toContain('Close HKD 80');
+    expect(visible).toContain('up ▲ more than 8 %');
+    expect(visible).toContain('52-week high HKD 93.5 the close is 14.4 % below it');
+    expect(visible).toContain('P/E 144.22');
+    expect(visible).toContain('Southbound net inflow HKD 570.7 million');
+    // Nothing the source did not give: no low, no range bar, no points change.
+    expect(visible).not.toContain('52-week low');
+    expect(html).not.toContain('<meter');
+    expect(visible).not.toMatch(/NaN|undefined|\+8/);
+  });
+
+  it('places the close in the 52-week range when the low is known too', async () => {
+    const json = seedSnapshotJson();
+    json.stocks[0] = { ticker: '00981.HK', close: 80, high52w: 93.5, low52w: 40 };
+    const withLow = buildSession(snapshotSchema.parse(json), registriesFrom());
+    const html = await container.renderToString(StockCard, { props: { session: withLow, ticker: '00981.HK' } });
+    expect(html).toMatch(/<meter min="0" max="1" value="0\.7\d*"/);
+    expect(text(html)).toContain('75 % of the way from low to high');
+  });
+
+  it('refuses a ticker the session does not have, naming what it has', async () => {
+    await expect(container.renderToString(StockCard, { props: { session, ticker: '00700.HK' } })).rejects.toThrow(
+      /00700\.HK.*not a stock of the hk\/2025-10-24 snapshot.*00981\.HK/,
+    );
+  });
+});
+
+describe('MarketStats and FlowTable', () => {
+  it('shows turnover at the scale a reader says it', async () => {
+    expect(text(await container.renderToString(MarketStats, { props: { session } }))).toBe('Market turnover HKD 226.61 billion');
+  });
+
+  it('lists southbound flows largest first, with the link the source named', async () => {
+    const html = await container.renderToString(FlowTable, { props: { session } });
+    expect(rows(html)).toEqual([
+      ['Meituan-W 03690.HK through the Shenzhen link', 'HKD 654.8 million'],
+      ['SMIC 00981.HK', 'HKD 570.7 million'],
+    ]);
+  });
+
+  it('renders nothing for a direction the session has no flows for', async () => {
+    expect(text(await container.renderToString(FlowTable, { props: { session, direction: 'northbound' } }))).toBe('');
+  });
+});
+
+describe('Fig', () => {
+  it.each([
+    ['HSI.close', {}, '26,160', '26160'],
+    ['HSI.change', {}, '192', '192'],
+    ['HSI.change', { signed: true }, '+192', '192'],
+    ['HSI.changePercent', {}, '0.7 %', '0.7'],
+    ['HSTECH.changePercent', {}, '1.8 %', '1.8'],
+    ['turnover', {}, 'HKD 226.61 billion', '226610000000'],
+    ['03690.HK.southboundNetInflow', {}, 'HKD 654.8 million', '654800000'],
+    ['00981.HK.peRatio', {}, '144.22', '144.22'],
+    ['00981.HK.high52w', {}, 'HKD 93.5', '93.5'],
+  ])('%s %o reads "%s" and carries value %s', async (of, options, expected, value) => {
+    const html = await container.renderToString(Fig, { props: { session, of, ...options } });
+    expect(text(html)).toBe(expected);
+    expect(html).toContain(`value="${value}"`);
+    expect(html).toContain(`data-fig="${of}"`);
+  });
+
+  it('writes a bound in words and gives no machine value it does not have', async () => {
+    const html = await container.renderToString(Fig, { props: { session, of: '00981.HK.changePercent' } });
+    expect(text(html)).toBe('more than 8 %');
+    expect(html).not.toContain('value=');
+  });
+
+  it('refuses a path the session cannot answer', async () => {
+    await expect(container.renderToString(Fig, { props: { session, of: 'HSI.closee' } })).rejects.toThrow(/not a figure path/);
+    await expect(container.renderToString(Fig, { props: { session, of: '09988.HK.close' } })).rejects.toThrow(/states no close for 09988\.HK/);
+  });
+});
+
+describe('analysis sections', () => {
+  it('give Drivers and Risks their own headed sections, and each Driver a sub-heading', async () => {
+    const driver = await container.renderToString(Driver, { props: { title: 'Policy Support' }, slots: { default: '<p>Why.</p>' } });
+    expect(driver).toContain('<section class="driver" aria-labelledby="policy-support"><h3 id="policy-support">Policy Support</h3>');
+    const drivers = await container.renderToString(Drivers, { props: { title: 'Drivers Behind the Rally' }, slots: { default: driver } });
+    expect(drivers).toMatch(/<section class="analysis drivers" aria-labelledby="drivers-behind-the-rally"><h2 id="drivers-behind-the-rally">Drivers Behind the Rally<\/h2>/);
+    const risks = await container.renderToString(Risks, { slots: { default: '<p>Valuation.</p>' } });
+    expect(risks).toMatch(/<h2 id="risks">Risks<\/h2>[\s\S]*Valuation\./);
+  });
+});
+
+describe('SessionStrip', () => {
+  it('puts every index of the session in one line', async () => {
+    const html = await container.renderToString(SessionStrip, { props: { session } });
+    expect(text(html)).toBe('HSI 26,160 up ▲ +192 up ▲ +0.7 % HSTECH 6,059 up ▲ +108 up ▲ +1.8 % HSCEI 9,363 up ▲ +63 up ▲ +0.7 %');
+  });
+});
+
+it('hands reports exactly the components the content check allows', () => {
+  expect(Object.keys(mdxComponents).sort()).toEqual([...MDX_COMPONENTS].sort());
+});

@@ -1,0 +1,12 @@
+/// <reference types="vitest/config" />
+import { getViteConfig } from 'astro/config';
+
+export default getViteConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Dates must not depend on the host: run far from Hong Kong so an HKT-only assumption fails.
+    env: { TZ: 'America/New_York', ASTRO_TELEMETRY_DISABLED: '1' },
+    testTimeout: 20_000,
+    hookTimeout: 180_000,
+  },
+});
