@@ -192,6 +192,11 @@ function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: 
   if (new Date(data.published).getTime() > context.now.getTime()) {
     error(report, ['published'], `found ${data.published}, which is in the future, expected a time before now (${context.now.toISOString()})`);
   }
+  data.corrections.forEach((correction, i) => {
+    if (Date.parse(correction.date) <= Date.parse(data.published)) {
+      error(report, ['corrections', i, 'date'], `found ${correction.date}, expected a time after the report was published (${data.published})`);
+    }
+  });
   data.tickers.forEach((ticker, i) => {
     if (!context.securityById.has(ticker)) error(report, ['tickers', i], `found unknown ticker "${ticker}", expected a security in content/securities/`);
   });

@@ -7,7 +7,7 @@
  */
 import type { QuoteView, SessionView } from './session.ts';
 import { decimalsOf, formatMoney, formatNumber, formatPercent, formatPrice, formatSigned, formatStated } from './format.ts';
-import type { Stated } from './stated.ts';
+import { magnitude, type Stated } from './stated.ts';
 
 export const QUOTE_FIELDS = [
   'close',
@@ -72,10 +72,10 @@ function quoteFigure(quote: QuoteView, field: QuoteField, path: string, options:
     case 'changePercent': {
       const stated = quote.changePercent ?? throwing(missing);
       const decimals = quote.percentDerived ? 1 : decimalsOf(stated.value);
-      return figure(path, stated, (v) => formatPercent(options.signed ? v : Math.abs(v), { decimals, signed: options.signed }), decimals);
+      return figure(path, stated, (v) => formatPercent(options.signed ? v : Math.abs(v), { decimals, signed: options.signed }), decimals, !options.signed);
     }
     case 'change':
-      return figure(path, quote.change ?? throwing(missing), change);
+      return figure(path, quote.change ?? throwing(missing), change, undefined, !options.signed);
     case 'close':
     case 'previousClose':
     case 'high52w':
@@ -88,10 +88,11 @@ function quoteFigure(quote: QuoteView, field: QuoteField, path: string, options:
   }
 }
 
-function figure(path: string, stated: Stated, format: (v: number) => string, decimals?: number): ResolvedFigure {
+function figure(path: string, stated: Stated, format: (v: number) => string, decimals?: number, unsigned = false): ResolvedFigure {
   return {
     path,
-    text: formatStated(stated, format),
+    // Without its sign a negative bound swaps its words: "less than −2 %" is a fall of more than 2 %.
+    text: formatStated(unsigned ? magnitude(stated) : stated, format),
     value: stated.qualifier === 'exact' ? (decimals === undefined ? stated.value : round(stated.value, decimals)) : undefined,
   };
 }
@@ -101,6 +102,7 @@ function throwing(error: () => Error): never {
 }
 
 function round(value: number, decimals: number): number {
+  // Half away from zero, as Intl rounds the text: −0.25 is −0.3, beside "0.3 %".
   const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
+  return (Math.sign(value) * Math.round(Math.abs(value) * factor)) / factor;
 }

@@ -22,6 +22,8 @@ export function formatNumber(value: number, decimals?: number): string {
   const formatter = new Intl.NumberFormat(LOCALE, {
     minimumFractionDigits: decimals ?? 0,
     maximumFractionDigits: decimals ?? 4,
+    // Zero has no sign, also −0 or a negative that rounds to zero ("0.0 %", not "−0.0 %").
+    signDisplay: 'negative',
   });
   return formatter.format(value).replace('-', MINUS);
 }
@@ -54,11 +56,20 @@ const SCALES = [
 export function formatMoney(value: number, currency: string, options: { signed?: boolean } = {}): string {
   assertFinite(value);
   const magnitude = Math.abs(value);
-  const scale = SCALES.find((s) => magnitude >= s.factor);
-  const scaled = scale ? magnitude / scale.factor : magnitude;
-  const digits = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: scale ? 2 : 4 }).format(scaled);
-  const sign = value < 0 ? MINUS : options.signed && value > 0 ? '+' : '';
+  let scale: (typeof SCALES)[number] | undefined = SCALES.find((s) => magnitude >= s.factor);
+  let digits = scaledDigits(magnitude, scale);
+  // Rounding can carry into the next scale: 999,996,000 is "1 billion", never "1,000 million".
+  const larger = SCALES[(scale ? SCALES.indexOf(scale) : SCALES.length) - 1];
+  if (larger && Number(digits.replaceAll(',', '')) * (scale?.factor ?? 1) >= larger.factor) {
+    scale = larger;
+    digits = scaledDigits(magnitude, scale);
+  }
+  const sign = !/[1-9]/.test(digits) ? '' : value < 0 ? MINUS : options.signed && value > 0 ? '+' : '';
   return `${currency}${NBSP}${sign}${digits}${scale ? `${NBSP}${scale.word}` : ''}`;
+}
+
+function scaledDigits(magnitude: number, scale: (typeof SCALES)[number] | undefined): string {
+  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: scale ? 2 : 4 }).format(scale ? magnitude / scale.factor : magnitude);
 }
 
 /** A price in its currency: "HKD 93.5". */
@@ -73,10 +84,10 @@ export function formatStated(figure: Stated, format: (value: number) => string):
 
 /** The decimals a stated number was written with (8 → 0, 0.75 → 2), so it is shown as given. */
 export function decimalsOf(value: number): number {
-  const text = String(value);
-  if (text.includes('e')) return 0;
-  const dot = text.indexOf('.');
-  return dot === -1 ? 0 : text.length - dot - 1;
+  // Below 1e-6 and from 1e21 JavaScript writes an exponent: 1.5e-7 has 8 decimals, 1e21 none.
+  const [mantissa, exponent = '0'] = String(value).split('e');
+  const dot = mantissa.indexOf('.');
+  return Math.max(0, (dot === -1 ? 0 : mantissa.length - dot - 1) - Number(exponent));
 }
 
 function assertFinite(value: number): void {

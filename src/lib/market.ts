@@ -36,7 +36,7 @@ export const MARKETS: Record<string, MarketConvention> = {
 };
 
 export function marketConvention(id: string): MarketConvention {
-  const market = MARKETS[id];
+  const market = Object.hasOwn(MARKETS, id) ? MARKETS[id] : undefined;
   if (!market) throw new RangeError(`unknown market "${id}": expected one of ${Object.keys(MARKETS).join(', ')}`);
   return market;
 }

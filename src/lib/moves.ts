@@ -7,7 +7,7 @@ import type { Direction } from './change.ts';
 import { decimalsOf, formatNumber, formatPercent, formatSigned } from './format.ts';
 import { arrowOf, directionWords, toneOf, type MarketConvention, type Tone } from './market.ts';
 import type { QuoteView } from './session.ts';
-import { qualify, type Stated } from './stated.ts';
+import { magnitude, qualify, type Stated } from './stated.ts';
 
 export interface MoveView {
   /** What is printed: "+192", "more than 8 %". */
@@ -30,10 +30,10 @@ export function moveView(
     unit === 'percent'
       ? exact
         ? formatPercent(figure.value, { decimals: decimals ?? 1, signed: true })
-        : qualify(figure, formatPercent(Math.abs(figure.value), { decimals: decimals ?? 0 }))
+        : qualify(magnitude(figure), formatPercent(Math.abs(figure.value), { decimals: decimals ?? 0 }))
       : exact
         ? formatSigned(figure.value, decimals)
-        : qualify(figure, formatNumber(Math.abs(figure.value), decimals));
+        : qualify(magnitude(figure), formatNumber(Math.abs(figure.value), decimals));
   return { text, arrow: arrowOf(direction), tone: toneOf(direction, market), words: directionWords(direction) };
 }
 

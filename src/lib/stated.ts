@@ -26,6 +26,17 @@ export const QUALIFIER_WORDS: Record<Qualifier, string> = {
   around: 'around',
 };
 
+/**
+ * A figure as a size, its sign dropped, for a table or sentence that lets an arrow or a verb carry
+ * the sign: a fall stated as "less than −2 %" is a fall of more than 2 %, so a negative bound swaps
+ * its words.
+ */
+export function magnitude(figure: Stated): Stated {
+  if (!(figure.value < 0)) return figure;
+  const swapped: Record<Qualifier, Qualifier> = { exact: 'exact', around: 'around', moreThan: 'lessThan', lessThan: 'moreThan' };
+  return { value: -figure.value, qualifier: swapped[figure.qualifier] };
+}
+
 /** Applies `text` to a stated figure: `qualify({value: 8, qualifier: 'moreThan'}, '8 %')` → "more than 8 %". */
 export function qualify(figure: Stated, text: string): string {
   const words = QUALIFIER_WORDS[figure.qualifier];

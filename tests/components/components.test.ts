@@ -182,7 +182,9 @@ describe('analysis sections', () => {
 describe('SessionStrip', () => {
   it('puts every index of the session in one line', async () => {
     const html = await container.renderToString(SessionStrip, { props: { session } });
-    expect(text(html)).toBe('HSI 26,160 up ▲ +192 up ▲ +0.7 % HSTECH 6,059 up ▲ +108 up ▲ +1.8 % HSCEI 9,363 up ▲ +63 up ▲ +0.7 %');
+    expect(text(html)).toBe(
+      'Hong Kong close · 24 Oct 2025 · turnover HKD 226.61 billion HSI 26,160 up ▲ +192 up ▲ +0.7 % HSTECH 6,059 up ▲ +108 up ▲ +1.8 % HSCEI 9,363 up ▲ +63 up ▲ +0.7 %',
+    );
   });
 });
 

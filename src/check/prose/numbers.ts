@@ -1,0 +1,225 @@
+/**
+ * The literal numbers of a sentence, read as a market report writes them, and the numbers that are
+ * not figures set aside with the reason.
+ *
+ * A number is read with what surrounds it:
+ * - a unit after it: `%`, "percent", "per cent" (percent); "points", "times", "level" (plain);
+ *   a scale, "million", "billion", "bn" (money at that scale); a currency before or after it
+ *   ("HKD 80", "HK$80", "80 yuan");
+ * - a qualifier before it: "more than", "over", "at least", "less than", "under", "around",
+ *   "about", "nearly" …, so "more than 8 %" is a bound, not the number 8;
+ * - an explicit sign (+192, −1.8 %), which is then compared with the signed figure.
+ *
+ * Set aside, never compared (see {@link SkipReason}): days and years of dates ("October 24",
+ * "24 October 2025", "October 24, 2025"), durations ("52-week", "3 months"), ordinals ("3rd"),
+ * times ("16:10", "4 pm"), ranges ("8–9 %"), labels ("top 10", "No. 1", "Q3"), numbers joined
+ * to letters ("5G", "H20", "00700.HK"), percentage points and basis points (the snapshot records
+ * none), and numbers that count something else ("30 stocks", "3 analysts"): a number followed
+ * by a word the check does not know as a unit or a linking word is taken to count that word.
+ *
+ * A bare four-digit integer from 1900 to 2100 written without a thousands separator is flagged
+ * `yearLike`: house style groups thousands (26,160), so when no figure matches it is taken for a
+ * year and skipped rather than reported.
+ */
+import type { Qualifier } from '../../lib/stated.ts';
+
+export type NumberKind = 'percent' | 'plain' | 'money';
+
+export interface ProseNumber {
+  /** Offsets in the sentence text of the digits (with their sign). */
+  start: number;
+  end: number;
+  /** The claim as written, qualifier and unit included, spaces normalised: "more than 8 %". */
+  raw: string;
+  /** The value in units (scale applied): "HKD 654.8 million" → 654800000; negative only if written so. */
+  value: number;
+  /** Digits written after the decimal point. */
+  decimals: number;
+  /** The unit of the last significant digit written, in units: "26,000" → 1000, "0.70" → 0.01. */
+  unit: number;
+  /** 1, or the scale word's factor (1e6 for "million"). */
+  scale: number;
+  /** An explicit + or − was written. */
+  signed: boolean;
+  /** percent; money (a currency or a scale word); plain (points, a level, a price without currency). */
+  kind: NumberKind;
+  /** A currency was written ("HKD 80"): the number is a price or an amount. */
+  currency: boolean;
+  qualifier: Qualifier;
+  /** "at least" / "at most": the bound includes its value. */
+  inclusive: boolean;
+  /** Could be a year (see the module comment): skipped when it matches no figure. */
+  yearLike: boolean;
+}
+
+export type SkipReason = 'date' | 'duration' | 'ordinal' | 'time' | 'range' | 'label' | 'identifier' | 'points-or-basis' | 'count';
+
+export interface SkippedNumber {
+  start: number;
+  end: number;
+  raw: string;
+  reason: SkipReason;
+}
+
+const S = '[\\s\\u00a0\\u202f]';
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const NUMBER = /(?<![\p{L}\p{N}_.,])(?:[+\u2212]|[-\u2013](?=\d))?(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:\.\d+)?/gu;
+
+const CURRENCY_BEFORE = new RegExp(`(?:HKD|HK\\$|US\\$|USD|RMB|CNY|CNH|EUR|GBP|JPY|S\\$|\\$|¥|€|£)${S}*$`);
+const CURRENCY_AFTER = new RegExp(`^${S}*(?:HKD|USD|RMB|CNY|CNH|yuan|renminbi|Hong${S}+Kong${S}+dollars?|dollars?)(?![\\p{L}])`, 'iu');
+const QUALIFIERS: [RegExp, Qualifier, boolean][] = [
+  [new RegExp(`(?:more${S}+than|over|above|upwards${S}+of|in${S}+excess${S}+of|greater${S}+than|beyond)${S}*$`, 'i'), 'moreThan', false],
+  [new RegExp(`at${S}+least${S}*$`, 'i'), 'moreThan', true],
+  [new RegExp(`(?:less${S}+than|under|below|fewer${S}+than|short${S}+of)${S}*$`, 'i'), 'lessThan', false],
+  [new RegExp(`at${S}+most${S}*$`, 'i'), 'lessThan', true],
+  [new RegExp(`(?:around|about|roughly|approximately|approx\\.|nearly|almost|some|close${S}+to|near|circa|~)${S}*$`, 'i'), 'around', false],
+];
+const SCALES: [RegExp, number][] = [
+  [new RegExp(`^${S}*(?:trillion|tn)(?![\\p{L}])`, 'iu'), 1e12],
+  [new RegExp(`^${S}*(?:billion|bn)(?![\\p{L}])|^b(?![\\p{L}])`, 'iu'), 1e9],
+  [new RegExp(`^${S}*(?:million|mn|mln)(?![\\p{L}])|^m(?![\\p{L}])`, 'iu'), 1e6],
+  [new RegExp(`^${S}*thousand(?![\\p{L}])|^k(?![\\p{L}])`, 'iu'), 1e3],
+];
+const PERCENT = new RegExp(`^${S}*(?:%|percent(?![\\p{L}])|per${S}+cent(?![\\p{L}])|pc(?![\\p{L}])|pct(?![\\p{L}]))`, 'iu');
+const POINTS_OR_BASIS = new RegExp(`^${S}*(?:percentage${S}+points?|pp(?:ts?)?(?![\\p{L}])|bps(?![\\p{L}])|basis${S}+points?)`, 'iu');
+const PLAIN_UNIT = new RegExp(`^${S}*(?:points?|pts?|times|x|level|mark|handle|per${S}+share|a${S}+share|apiece)(?![\\p{L}])`, 'iu');
+const DURATION = new RegExp(`^${S}*(?:[-\\u2010-\\u2014]${S}*)?(?:day|week|month|year|quarter|session|hour|minute|decade|trading${S}+day)s?(?![\\p{L}])`, 'iu');
+const TIME = new RegExp(`^(?::\\d)|^${S}*(?:a\\.m\\.|p\\.m\\.|am|pm|HKT|GMT|UTC)(?![\\p{L}])`, 'iu');
+const ORDINAL = /^(?:st|nd|rd|th)(?![\p{L}])/iu;
+const LABEL_BEFORE = new RegExp(`(?:(?<![\\p{L}])(?:top|bottom|No\\.|number|phase|round|class|series|rank|ranked|tier|step|chapter|section|article|item|model|version|page|line|#)${S}*|#)$`, 'iu');
+const RANGE_BEFORE = new RegExp(`\\d${S}*[-\\u2010-\\u2014]${S}*$`);
+const RANGE_AFTER = new RegExp(`^${S}*[-\\u2010-\\u2014]${S}*\\d`);
+const DAY_AFTER = new RegExp(`^(?:st|nd|rd|th)?,?${S}+(?:of${S}+)?${MONTH}(?![\\p{L}])`, 'u');
+const DAY_BEFORE = new RegExp(`(?<![\\p{L}])${MONTH}\\.?${S}+$`, 'u');
+const YEAR_BEFORE = new RegExp(`(?<![\\p{L}])${MONTH}\\.?(?:${S}+\\d{1,2}(?:st|nd|rd|th)?)?,?${S}+$`, 'u');
+const NEXT_WORD = new RegExp(`^${S}+([\\p{L}][\\p{L}'’\\-\\u2010\\u2011]*)`, 'u');
+
+/** Words that may follow a figure without being what it counts: "closed at 26,160 on Friday". */
+const LINKING_WORDS = new Set(
+  (
+    'on in at to from after before while whereas and or but as with for by of the a an its their his her this that these those ' +
+    'which who where when amid despite since than compared versus vs per each yesterday today intraday previously earlier later ' +
+    'then so yet also still only respectively up down higher lower above below over under against into is was were are has had ' +
+    'have be been being marking making taking leaving giving bringing extending reversing its after ahead following during until ' +
+    'till through across among between within without about around via plus minus apiece overall'
+  ).split(' '),
+);
+
+export interface ReadNumbers {
+  numbers: ProseNumber[];
+  skipped: SkippedNumber[];
+}
+
+/**
+ * The numbers of a sentence (masked text) outside `exclude` (spans of tickers and names, where a
+ * digit is part of a name).
+ */
+export function readNumbers(text: string, exclude: readonly (readonly [number, number])[] = []): ReadNumbers {
+  const numbers: ProseNumber[] = [];
+  const skipped: SkippedNumber[] = [];
+  for (const match of text.matchAll(NUMBER)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (exclude.some(([s, e]) => start < e && end > s)) continue;
+    const written = match[0];
+    const before = text.slice(Math.max(0, start - 40), start);
+    const after = text.slice(end, end + 60);
+    const skip = (reason: SkipReason) => skipped.push({ start, end, raw: written, reason });
+
+    const sign = /^[+\u2212\-\u2013]/.exec(written)?.[0];
+    const digits = sign ? written.slice(1) : written;
+    const [whole, fraction = ''] = digits.replaceAll(',', '').split('.');
+    const magnitude = Number(`${whole}${fraction ? `.${fraction}` : ''}`);
+    const integer = fraction === '';
+
+    if (RANGE_BEFORE.test(before) || RANGE_AFTER.test(after)) { skip('range'); continue; }
+    if (ORDINAL.test(after)) { skip('ordinal'); continue; }
+    if (TIME.test(after)) { skip('time'); continue; }
+    if (/^\.[A-Z]{1,2}(?![\p{L}])/u.test(after)) { skip('identifier'); continue; }
+    if (integer && magnitude >= 1 && magnitude <= 31 && !sign && (DAY_BEFORE.test(before) || DAY_AFTER.test(after))) { skip('date'); continue; }
+    if (integer && !sign && !digits.includes(',') && digits.length === 4 && YEAR_BEFORE.test(before)) { skip('date'); continue; }
+    if (DURATION.test(after)) { skip('duration'); continue; }
+    if (POINTS_OR_BASIS.test(after)) { skip('points-or-basis'); continue; }
+    if (LABEL_BEFORE.test(before)) { skip('label'); continue; }
+
+    let rest = after;
+    let unitEnd = end;
+    let scale = 1;
+    let kind: NumberKind = 'plain';
+    let currency = false;
+    const consume = (m: RegExpExecArray) => {
+      rest = rest.slice(m[0].length);
+      unitEnd += m[0].length;
+    };
+    let m: RegExpExecArray | null;
+    if ((m = PERCENT.exec(rest))) {
+      kind = 'percent';
+      consume(m);
+    } else {
+      for (const [pattern, factor] of SCALES) {
+        if ((m = pattern.exec(rest))) {
+          scale = factor;
+          kind = 'money';
+          consume(m);
+          break;
+        }
+      }
+      if ((m = CURRENCY_AFTER.exec(rest))) {
+        kind = 'money';
+        currency = true;
+        consume(m);
+      } else if ((m = PLAIN_UNIT.exec(rest))) {
+        consume(m);
+      }
+    }
+    if (/^[\p{L}\p{N}]/u.test(rest)) { skip('identifier'); continue; }
+    const following = NEXT_WORD.exec(rest)?.[1];
+    if (following && unitEnd === end && !LINKING_WORDS.has(following.toLowerCase())) { skip('count'); continue; }
+
+    let claimStart = start;
+    let head = before;
+    const money = CURRENCY_BEFORE.exec(head);
+    if (money) {
+      currency = true;
+      if (kind === 'plain') kind = 'money';
+      claimStart -= money[0].length;
+      head = head.slice(0, head.length - money[0].length);
+    }
+    let qualifier: Qualifier = 'exact';
+    let inclusive = false;
+    for (const [pattern, q, incl] of QUALIFIERS) {
+      const found = pattern.exec(head);
+      if (found && (found.index === 0 || /[^\p{L}]/u.test(head[found.index - 1]))) {
+        qualifier = q;
+        inclusive = incl;
+        claimStart -= found[0].length;
+        break;
+      }
+    }
+    const negative = sign !== undefined && sign !== '+';
+    numbers.push({
+      start,
+      end,
+      raw: text.slice(claimStart, unitEnd).replace(/[\s\u00a0\u202f]+/g, ' ').trim(),
+      value: (negative ? -magnitude : magnitude) * scale,
+      decimals: fraction.length,
+      unit: significantUnit(whole, fraction) * scale,
+      scale,
+      signed: sign !== undefined,
+      kind,
+      currency,
+      qualifier,
+      inclusive,
+      yearLike: integer && !sign && !digits.includes(',') && digits.length === 4 && magnitude >= 1900 && magnitude <= 2100 && kind === 'plain' && unitEnd === end,
+    });
+  }
+  return { numbers, skipped };
+}
+
+/** The place value of the last non-zero digit written: "26,000" → 1000, "80" → 10, "0.70" → 0.01. */
+function significantUnit(whole: string, fraction: string): number {
+  if (fraction) return 10 ** -fraction.length;
+  const zeros = /0*$/.exec(whole)![0].length;
+  return zeros === whole.length ? 1 : 10 ** zeros;
+}
