@@ -13,7 +13,9 @@ import {
   securitySchema,
   snapshotSchema,
   type Calendar,
+  type IndexQuote,
   type MarketIndex,
+  type StockQuote,
   type ReportMeta,
   type Security,
   type Snapshot,
@@ -24,6 +26,7 @@ import { FigureError, resolveFigure } from '../lib/figures.ts';
 import { marketConvention } from '../lib/market.ts';
 import { buildSession, type SessionView } from '../lib/session.ts';
 import { MDX_COMPONENTS } from './components.ts';
+import { quoteInconsistencies } from './consistency.ts';
 import { fieldName, type Problem } from './problem.ts';
 import { decodeText, lineIndex, parseFrontmatterSource, parseJsonSource, splitFrontmatter, type ParsedSource } from './sources.ts';
 
@@ -142,6 +145,13 @@ function checkSnapshot(
     error(snapshot, ['date'], `found market "${data.market}" and date ${data.date} in ${snapshot.file}, expected the file at markets/${expectedId}.json`);
   }
   const seen = new Set<string>();
+  const consistency = (list: 'indices' | 'stocks', i: number, quote: IndexQuote | StockQuote) => {
+    for (const problem of quoteInconsistencies(quote, (field) => snapshot.source.literal?.([list, i, field]))) {
+      error(snapshot, [list, i, problem.field], problem.message);
+    }
+  };
+  data.indices.forEach((quote, i) => consistency('indices', i, quote));
+  data.stocks.forEach((quote, i) => consistency('stocks', i, quote));
   data.indices.forEach((quote, i) => {
     if (!indices.has(quote.symbol)) error(snapshot, ['indices', i, 'symbol'], `found unknown index "${quote.symbol}", expected one of ${[...indices.keys()].join(', ')} (or add content/indices/${quote.symbol}.json)`);
     if (seen.has(quote.symbol)) error(snapshot, ['indices', i, 'symbol'], `found "${quote.symbol}" a second time, expected each index once per session`);

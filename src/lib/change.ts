@@ -18,6 +18,21 @@ export function directionOf(change: number): Direction {
   return 'flat';
 }
 
+/**
+ * The direction the first figure that settles it gives: an exact or approximate change, or a bound
+ * that excludes zero ("more than 8 %" is a rise; "less than −2 %" a fall; "less than 8 %" settles
+ * nothing).
+ */
+export function settledDirection(figures: readonly ({ value: number; qualifier: string } | undefined)[]): Direction | undefined {
+  for (const figure of figures) {
+    if (!figure) continue;
+    if (figure.qualifier === 'exact' || figure.qualifier === 'around') return directionOf(figure.value);
+    if (figure.qualifier === 'moreThan' && figure.value >= 0) return 'up';
+    if (figure.qualifier === 'lessThan' && figure.value <= 0) return 'down';
+  }
+  return undefined;
+}
+
 /** How far the close is from the 52-week high, in percent (negative below it): 80 vs 93.5 → −14.44… */
 export function percentFromHigh(close: number, high: number): number {
   if (!(high > 0)) throw new RangeError(`52-week high ${high} is not above zero`);

@@ -4,7 +4,7 @@
  * component, so no component looks anything up or computes anything.
  */
 import type { Flow, IndexQuote, MarketIndex, Security, Snapshot, StockQuote } from '../schemas/index.ts';
-import { directionOf, percentChange, percentFromHigh, rangePosition, type Direction } from './change.ts';
+import { percentChange, percentFromHigh, rangePosition, settledDirection, type Direction } from './change.ts';
 import { marketConvention, type MarketConvention } from './market.ts';
 import { exact, isExact, type Stated } from './stated.ts';
 
@@ -96,14 +96,7 @@ function moves(quote: IndexQuote | StockQuote) {
 
 /** The sign of the move from the first figure that settles it; a stated direction otherwise. */
 function directionFrom(quote: IndexQuote | StockQuote, changePercent: Stated | undefined): Direction | undefined {
-  for (const figure of [quote.change, changePercent]) {
-    if (!figure) continue;
-    if (figure.qualifier === 'exact' || figure.qualifier === 'around') return directionOf(figure.value);
-    // "more than 8 %" is a rise; "less than −2 %" a fall; "less than 8 %" settles nothing.
-    if (figure.qualifier === 'moreThan' && figure.value >= 0) return 'up';
-    if (figure.qualifier === 'lessThan' && figure.value <= 0) return 'down';
-  }
-  return quote.direction;
+  return settledDirection([quote.change, changePercent]) ?? quote.direction;
 }
 
 function indexView(quote: IndexQuote, index: MarketIndex): QuoteView {

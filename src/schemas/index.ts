@@ -142,22 +142,6 @@ const flow = z.strictObject({
   netInflow: stated(),
 });
 
-/** Percent is derived from points and close when both are exact: storing it too would say it twice. */
-function noDerivedPercent(
-  quote: { change?: Stated; close?: Stated; changePercent?: Stated },
-  path: (string | number)[],
-  label: string,
-  ctx: z.RefinementCtx,
-) {
-  if (quote.changePercent && quote.change?.qualifier === 'exact' && quote.close?.qualifier === 'exact') {
-    ctx.addIssue({
-      code: 'custom',
-      path: [...path, 'changePercent'],
-      message: `${label} has an exact change and close, so its percent change is computed from them; remove changePercent`,
-    });
-  }
-}
-
 export const snapshotSchema = z
   .strictObject({
     market: marketId,
@@ -169,11 +153,10 @@ export const snapshotSchema = z
     indices: z.array(indexQuote).default([]),
     stocks: z.array(stockQuote).default([]),
     flows: z.array(flow).default([]),
-  })
-  .superRefine((snapshot, ctx) => {
-    snapshot.indices.forEach((quote, i) => noDerivedPercent(quote, ['indices', i], quote.symbol, ctx));
-    snapshot.stocks.forEach((quote, i) => noDerivedPercent(quote, ['stocks', i], quote.ticker, ctx));
   });
+// How the figures of a quote must agree with each other (change = close − previous close, a percent
+// beside the points it derives from …) is checked in src/check/consistency.ts, which sees the figures
+// as written.
 
 const correction = z.strictObject({
   date: zonedDateTime,

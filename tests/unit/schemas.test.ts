@@ -313,17 +313,6 @@ describe('snapshotSchema', () => {
     ['two bounds at once', { turnover: { moreThan: 5, lessThan: 9 } }, [`turnover: found an object, ${STATED}`]],
     ['an unknown bound', { turnover: { over: 5 } }, [`turnover: found an object, ${STATED}`]],
     ['a bound of text', { turnover: { around: '5' } }, [`turnover: found an object, ${STATED}`]],
-    // Percent is computed from an exact change and close, never stored beside them.
-    [
-      'an index percent beside an exact change and close',
-      { indices: [{ symbol: 'HSI', close: 26160, change: 192, changePercent: 0.74 }] },
-      ['indices.0.changePercent: HSI has an exact change and close, so its percent change is computed from them; remove changePercent'],
-    ],
-    [
-      'a stock percent bound beside an exact change and close',
-      { stocks: [{ ticker: 'SYN01.HK', close: 12.5 }, { ticker: '00981.HK', close: 80, change: 6, changePercent: { moreThan: 8 } }] },
-      ['stocks.1.changePercent: 00981.HK has an exact change and close, so its percent change is computed from them; remove changePercent'],
-    ],
     // Enumerations and codes.
     ['an unknown direction', { stocks: [{ ticker: '00981.HK', direction: 'sideways' }] }, ['stocks.0.direction: found "sideways", expected "up", "down" or "flat"']],
     ['an unknown flow direction', { flows: [{ ticker: '00981.HK', direction: 'eastbound', netInflow: 1 }] }, ['flows.0.direction: found "eastbound", expected "southbound" or "northbound"']],
