@@ -6,7 +6,7 @@ export default getViteConfig({
     include: ['tests/**/*.test.ts'],
     // Dates must not depend on the host: run far from Hong Kong so an HKT-only assumption fails.
     env: { TZ: 'America/New_York', ASTRO_TELEMETRY_DISABLED: '1' },
-    testTimeout: 20_000,
+    testTimeout: 120_000,
     hookTimeout: 180_000,
   },
 });

@@ -21,19 +21,20 @@ import {
   type Snapshot,
 } from '../schemas/index.ts';
 import { tradingDayVerdict } from '../lib/calendar.ts';
-import { zonedDay } from '../lib/dates.ts';
+import { zonedDay, zonedInstant } from '../lib/dates.ts';
 import { FigureError, resolveFigure } from '../lib/figures.ts';
 import { marketConvention } from '../lib/market.ts';
 import { buildSession, type SessionView } from '../lib/session.ts';
 import { MDX_COMPONENTS } from './components.ts';
 import { quoteInconsistencies } from './consistency.ts';
+import { checkProse } from './prose.ts';
 import { fieldName, type Problem } from './problem.ts';
 import { decodeText, lineIndex, parseFrontmatterSource, parseJsonSource, splitFrontmatter, type ParsedSource } from './sources.ts';
 
 export interface CheckOptions {
   /** The content folder, e.g. `content`. */
   root: string;
-  /** The moment the check runs; a report published after it is refused. Passed in so tests never read the clock. */
+  /** The moment the check runs: sessions after it are refused, reports published after it are scheduled. Passed in so tests never read the clock. */
   now: Date;
   /** Paths in messages are relative to this folder (the project root). */
   cwd?: string;
@@ -92,8 +93,10 @@ export function checkContent(options: CheckOptions): Problem[] {
   );
   const reports = load('reports', /\.mdx$/, reportSchema, 'mdx');
 
-  const error = (entry: Loaded<unknown>, path: PropertyKey[], message: string) =>
-    problems.push({ severity: 'error', file: entry.file, ...entry.source.locate(path), field: fieldName(path), message });
+  const problem = (severity: Problem['severity']) => (entry: Loaded<unknown>, path: PropertyKey[], message: string) =>
+    problems.push({ severity, file: entry.file, ...entry.source.locate(path), field: fieldName(path), message });
+  const error = problem('error');
+  const warning = problem('warning');
 
   // Registries: the file name is the id, so it must agree with the id inside.
   const securityById = registry(securities, (s: Security) => s.ticker, 'ticker', error);
@@ -112,8 +115,11 @@ export function checkContent(options: CheckOptions): Problem[] {
   }
 
   for (const report of reports) {
-    checkReport(report, { securityById, indexById, calendarById, sessions, brokenSessions, now: options.now }, error);
-    checkReportBody(report.file, report.text, sessions.get(`${report.data.market}/${report.data.date}`), problems);
+    checkReport(report, { securityById, indexById, calendarById, sessions, brokenSessions, now: options.now }, error, warning);
+    const session = sessions.get(`${report.data.market}/${report.data.date}`);
+    checkReportBody(report.file, report.text, session, problems);
+    // Prose against data: every number and direction word in a sentence that names a security or an index.
+    if (session) problems.push(...checkProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById }));
   }
   return problems;
 }
@@ -181,7 +187,7 @@ interface ReportContext {
   now: Date;
 }
 
-function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: ErrorAt): void {
+function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: ErrorAt, warning: ErrorAt): void {
   const { data } = report;
   const market = marketConvention(data.market);
   const sessionId = `${data.market}/${data.date}`;
@@ -195,12 +201,17 @@ function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: 
     const verdict = tradingDayVerdict(data.date, calendar);
     if (!verdict.trading) error(report, ['date'], `found ${data.date}, expected a ${market.exchange} trading day: ${verdict.reason}`);
   }
-  const publishedDay = zonedDay(data.published, market.zone);
-  if (publishedDay < data.date) {
-    error(report, ['published'], `found ${data.published} (${publishedDay} in ${market.zoneAbbreviation}), expected a time on or after the session date ${data.date}`);
+  const today = zonedDay(context.now.toISOString(), market.zone);
+  if (data.date > today) {
+    error(report, ['date'], `found ${data.date}, a session that has not happened yet, expected a day on or before today (${today} in ${market.zoneAbbreviation})`);
   }
-  if (new Date(data.published).getTime() > context.now.getTime()) {
-    error(report, ['published'], `found ${data.published}, which is in the future, expected a time before now (${context.now.toISOString()})`);
+  // Not before the session's close: a wrap published at 15:00 would state figures that did not exist yet.
+  const close = zonedInstant(data.date, market.close, market.zone);
+  if (Date.parse(data.published) < close.getTime()) {
+    error(report, ['published'], `found ${data.published}, expected a time after the session's close (${data.date} ${market.close} ${market.zoneAbbreviation})`);
+  }
+  if (!data.draft && Date.parse(data.published) > context.now.getTime()) {
+    warning(report, ['published'], `scheduled: published ${data.published} is after this build (${context.now.toISOString()}), so the report is left out until a build runs after that time`);
   }
   data.corrections.forEach((correction, i) => {
     if (Date.parse(correction.date) <= Date.parse(data.published)) {

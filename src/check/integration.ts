@@ -8,7 +8,7 @@ import type { AstroIntegration } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
 import { resolve } from 'node:path';
 import { checkContent } from './index.ts';
-import { contentRoot } from './paths.ts';
+import { buildTime, contentRoot } from './paths.ts';
 import { formatReport, type Problem } from './problem.ts';
 
 export default function contentCheck(): AstroIntegration {
@@ -16,7 +16,7 @@ export default function contentCheck(): AstroIntegration {
     name: 'closing-bell:content-check',
     hooks: {
       'astro:config:setup': ({ logger, command, updateConfig }) => {
-        const problems = checkContent({ root: contentRoot(), now: new Date() });
+        const problems = checkContent({ root: contentRoot(), now: buildTime() });
         // While the dev server runs, later problems go to the browser's overlay (it needs a server that started).
         if (command === 'dev') updateConfig({ vite: { plugins: [devOverlay()] } });
         if (problems.length === 0) return;
@@ -40,7 +40,7 @@ export default function contentCheck(): AstroIntegration {
 function devOverlay(): Plugin {
   let errors: Problem[] = [];
   const run = (server: ViteDevServer) => {
-    const problems = checkContent({ root: contentRoot(), now: new Date() });
+    const problems = checkContent({ root: contentRoot(), now: buildTime() });
     errors = problems.filter((p) => p.severity === 'error');
     if (problems.length > 0) server.config.logger.warn(`\n${formatReport(problems)}`);
     send(server);

@@ -2,3 +2,15 @@
 export function contentRoot(): string {
   return (process.env.CLOSING_BELL_CONTENT ?? 'content').replace(/\/+$/, '');
 }
+
+/**
+ * The moment a build or check runs: now, or `CLOSING_BELL_NOW` (an ISO instant) when set, so tests
+ * and a scheduled rebuild can say which moment they build for.
+ */
+export function buildTime(): Date {
+  const fixed = process.env.CLOSING_BELL_NOW;
+  if (!fixed) return new Date();
+  const date = new Date(fixed);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`CLOSING_BELL_NOW="${fixed}" is not an ISO date and time`);
+  return date;
+}

@@ -5,7 +5,8 @@
  *     content/reports/x.mdx:31:38  HSI  found 26,106 for Hang Seng Index (HSI), expected one of its figures: close 26,160, change 192, change 0.7 %
  *
  * How a report is read:
- * 1. Only the body after the front matter; positions are offsets in the whole file.
+ * 1. Only the body after the front matter (a file without front matter is all body); problems
+ *    carry line and column in the whole file.
  * 2. The body is split into sentences (`prose/sentences.ts`): component tags are not prose (the
  *    text between `<Driver>` and `</Driver>` is), a `<Fig of="HSI.change"/>` stays in its sentence
  *    as a figure bound to the data, never checked as a number but counted as a mention of HSI.
@@ -21,7 +22,19 @@
  *    if it has one.
  * 5. A number must agree with one of its entity's figures at the precision written
  *    (`prose/compare.ts`, which also says how bounds such as `{ "moreThan": 8 }` compare); a
- *    direction word with the sign of the entity's move.
+ *    direction word with the sign of the entity's move (`QuoteView.direction`).
+ *
+ * Which figures a number is compared with: percent numbers with percent figures, amounts at a
+ * scale ("HKD 654.8 million") with money figures, others with the rest (`figuresFor`). Narrowed by
+ * the words around it: right after or before a direction word ("rose 192", "a 0.7 % rise") it is
+ * the move, compared with change figures only; measured from a high or low ("14.4 % below its
+ * 52-week high") it is compared with everything but the change; an amount is compared with a
+ * southbound or northbound flow only in a sentence about flows (inflow, southbound, bought …).
+ *
+ * Not about this session, so not checked: numbers and direction words in a clause naming another
+ * day ("which fell 1.2 % on Thursday" in a Friday report, "yesterday", "a week ago"), a longer
+ * period ("has gained 30 % this year", "has fallen since its peak"), or what may come ("could
+ * drop 5 %"); see also the numbers `readNumbers` sets aside.
  *
  * Errors are contradictions only. Where the sentence or the data is ambiguous — the entity has no
  * recorded direction, one entity gets both up and down words, a number cannot be tied to one
@@ -67,7 +80,7 @@ export function checkProse(input: ProseInput): Problem[] {
       problems.push({ severity, file: input.file, ...at(bodyOffset + sentence.start + offset), field, message });
     checkSentence(sentence, entities, input.session, report);
   }
-  return problems;
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 type Report = (severity: Severity, offset: number, field: string, message: string) => void;
@@ -155,7 +168,7 @@ const NOT_THE_SESSION_AFTER_WORD = new RegExp(
   'iu',
 );
 /** A money amount is compared with a flow only in a sentence about flows. */
-const FLOW_WORDS = /(?<![\p{L}])(?:(?:in|out)flows?|southbound|northbound|stock[\s\u00a0]+connect|net[\s\u00a0]+(?:buying|selling|purchases?|sales|bought|sold)|(?:bought|sold)[\s\u00a0]+a[\s\u00a0]+net)(?![\p{L}])/iu;
+const FLOW_WORDS = /(?<![\p{L}])(?:(?:in|out)flows?|southbound|northbound|stock[\s\u00a0]+connect|(?:Shanghai|Shenzhen)[\s\u00a0]+link|net[\s\u00a0]+(?:buying|selling|purchases?|sales)|bought|sold|buying|selling|purchased)(?![\p{L}])/iu;
 
 /**
  * A number right after a direction word ("rose 192 points", "up more than 8 %") or right before

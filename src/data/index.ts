@@ -4,6 +4,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildSession, type Registries, type SessionView } from '../lib/session.ts';
+import { isListed, publicationState } from '../lib/publication.ts';
+import { buildTime } from '../check/paths.ts';
 
 export type Report = CollectionEntry<'reports'>;
 
@@ -18,9 +20,13 @@ function loadRegistries(): Promise<Registries> {
   return registries;
 }
 
-/** Every report, newest session first (then latest published first within a session). */
+/**
+ * Every report readers may see, newest session first (then latest published first within a
+ * session). `npm run dev` also shows drafts and scheduled reports; a build leaves them out.
+ */
 export async function getReports(): Promise<Report[]> {
-  const reports = await getCollection('reports');
+  const now = buildTime();
+  const reports = await getCollection('reports', (report) => isListed(publicationState(report.data, now), import.meta.env.DEV));
   return reports.sort(
     (a, b) => b.data.date.localeCompare(a.data.date) || Date.parse(b.data.published) - Date.parse(a.data.published),
   );

@@ -3,7 +3,7 @@
  * exchange's calendar, not an instant, so it is read and formatted in UTC where no host zone can
  * shift it; a publication time is an instant, shown in the market's zone.
  */
-import { tz } from '@date-fns/tz';
+import { TZDate, tz } from '@date-fns/tz';
 import { format, isWeekend, parseISO } from 'date-fns';
 
 const UTC = tz('UTC');
@@ -52,4 +52,11 @@ export function formatZonedDateTime(instant: string, zone: string, abbreviation:
 /** The calendar day an instant falls on in a zone: the day a reader there would give it. */
 export function zonedDay(instant: string, zone: string): string {
   return format(parseISO(instant), 'yyyy-MM-dd', { in: tz(zone) });
+}
+
+/** A wall-clock time on a day in a zone, as an instant: ("2025-10-24", "16:10", "Asia/Hong_Kong") → 08:10 UTC. */
+export function zonedInstant(isoDay: string, time: string, zone: string): Date {
+  const [year, month, dayOfMonth] = isoDay.split('-').map(Number);
+  const [hours, minutes] = time.split(':').map(Number);
+  return new Date(new TZDate(year, month - 1, dayOfMonth, hours, minutes, 0, zone).getTime());
 }

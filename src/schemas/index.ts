@@ -178,6 +178,8 @@ export const reportSchema = z.strictObject({
     .array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: (issue) => `found ${describe(issue.input)}, expected a lower-case tag with hyphens such as southbound-flows` }))
     .default([]),
   corrections: z.array(correction).default([]),
+  /** Shown by `npm run dev` only, never built. */
+  draft: z.boolean({ error: (issue) => `found ${describe(issue.input)}, expected true or false` }).default(false),
 });
 
 export const calendarSchema = z.strictObject({

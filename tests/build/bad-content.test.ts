@@ -47,12 +47,16 @@ const cases: Case[] = [
   { name: 'a holiday', breakIt: report((t) => t.replace('date: 2025-10-24', 'date: 2025-10-29').replace('published: 2025-10-24', 'published: 2025-10-29')), file: REPORT, line: '4:1', field: 'date', message: /found 2025-10-29, expected a HKEX trading day: 2025-10-29 is a hkex holiday \(Chung Yeung Festival\)/ },
   { name: 'a session with no snapshot', breakIt: report((t) => t.replace('date: 2025-10-24', 'date: 2025-10-23')), file: REPORT, line: '4:1', field: 'date', message: /found no session snapshot for market "hk" on 2025-10-23, expected content\/markets\/hk\/2025-10-23\.json/ },
   { name: 'a year the calendar does not cover', breakIt: report((t) => t.replace('date: 2025-10-24', 'date: 2027-10-25').replace('published: 2025-10-24', 'published: 2027-10-25')), file: REPORT, line: '4:1', field: 'date', message: /the hkex calendar covers 2025, 2026 only; add 2027's holidays to content\/calendars\/hkex\.json/ },
-  { name: 'a publication in the future', breakIt: report((t) => t.replace('published: 2025-10-24T18:30:00+08:00', 'published: 2999-10-24T18:30:00+08:00')), file: REPORT, line: '6:1', field: 'published', message: /found 2999-10-24T18:30:00\+08:00, which is in the future, expected a time before now/ },
+  { name: 'a session in the future', breakIt: report((t) => t.replace('date: 2025-10-24', 'date: 2025-12-01').replace('published: 2025-10-24', 'published: 2025-12-01')), file: REPORT, line: '4:1', field: 'date', message: /found 2025-12-01, a session that has not happened yet, expected a day on or before today \(2025-11-01 in HKT\)/ },
+  { name: 'a publication before the session closed', breakIt: report((t) => t.replace('published: 2025-10-24T18:30:00+08:00', 'published: 2025-10-24T15:00:00+08:00')), file: REPORT, line: '6:1', field: 'published', message: /found 2025-10-24T15:00:00\+08:00, expected a time after the session's close \(2025-10-24 16:10 HKT\)/ },
   { name: 'a missing title', breakIt: report((t) => t.replace(/^title: .*\n/m, '')), file: REPORT, line: '2:1', field: 'title', message: /found nothing, expected text/ },
   { name: 'an unknown ticker in front matter', breakIt: report((t) => t.replace('  - 01810.HK', '  - 01811.HK')), file: REPORT, line: '12:5', field: 'tickers[2]', message: /found unknown ticker "01811\.HK", expected a security in content\/securities\// },
   { name: 'an unknown index in front matter', breakIt: report((t) => t.replace('  - HSCEI', '  - HSCE')), file: REPORT, line: '17:5', field: 'indices[2]', message: /found unknown index "HSCE", expected one of/ },
   { name: 'an unknown figure path', breakIt: report((t) => t.replace('<Fig of="HSI.close" />', '<Fig of="HSI.closing" />')), file: REPORT, line: '24:', field: '<Fig of>', message: /"HSI\.closing" is not a figure path: expected ENTITY\.FIELD/ },
   { name: 'a figure the snapshot does not state', breakIt: report((t) => t.replace('<Fig of="00981.HK.peRatio" />', '<Fig of="09988.HK.peRatio" />')), file: REPORT, line: '42:', field: '<Fig of>', message: /the snapshot states no peRatio for 09988\.HK/ },
+  { name: 'a wrong figure in prose', breakIt: report((t) => `${t}\nThe Hang Seng Index closed at 26,106.\n`), file: REPORT, line: '64:31', field: 'HSI', message: /found 26,106 for Hang Seng Index \(HSI\), expected one of its figures: close 26,160, change 192, change 0\.7 %/ },
+  { name: 'a wrong direction in prose', breakIt: report((t) => `${t}\nThe Hang Seng Index fell 192 points.\n`), file: REPORT, line: '64:21', field: 'HSI', message: /found "fell" for Hang Seng Index \(HSI\), expected a word for a rise: the snapshot records a change of \+192/ },
+  { name: 'a wrong percent in prose', breakIt: report((t) => `${t}\nThe HSTI gained 108 points (2.9 %).\n`), file: REPORT, line: '64:29', field: 'HSTECH', message: /found 2\.9 % for Hang Seng TECH Index \(HSTECH\)/ },
   { name: 'an unknown component', breakIt: report((t) => t.replace('<MarketStats />', '<MarketStat />')), file: REPORT, line: '34:1', field: '<MarketStat>', message: /found unknown component <MarketStat>, expected one of <IndexTable>/ },
   { name: 'a stock card for a stock not in the session', breakIt: report((t) => t.replace('<StockCard ticker="00981.HK" />', '<StockCard ticker="00700.HK" />')), file: REPORT, line: '40:1', field: '<StockCard ticker>', message: /found ticker "00700\.HK", expected a stock of the hk\/2025-10-24 snapshot/ },
 ];
@@ -107,6 +111,7 @@ describe('the last good site', () => {
 
   it.each([
     ['a content error', report((t) => t.replace('date: 2025-10-24', 'date: 2025-10-25'))],
+    ['a wrong figure in prose', report((t) => `${t}\nThe Hang Seng Index closed at 26,106.\n`)],
     ['an MDX syntax error the check cannot see', report((t) => t.replace('## Conclusion', '## Conclusion\n\n<Drivers title="x">\nunclosed {'))],
   ])('is left byte for byte after %s', async (_, breakIt) => {
     const outDir = join(TMP, `last-good-${Math.random().toString(36).slice(2)}`);

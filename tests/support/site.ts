@@ -20,9 +20,13 @@ export function authorEnvironment(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST')));
 }
 
-export function runBuild(options: { content?: string; outDir: string; cacheDir?: string }): Promise<BuildResult> {
+/** The moment every test build runs at, so results never depend on the wall clock. */
+export const TEST_NOW = '2025-11-01T00:00:00Z';
+
+export function runBuild(options: { content?: string; outDir: string; cacheDir?: string; now?: string }): Promise<BuildResult> {
   const env = {
     ...authorEnvironment(),
+    CLOSING_BELL_NOW: options.now ?? TEST_NOW,
     ASTRO_TELEMETRY_DISABLED: '1',
     FORCE_COLOR: '0',
     NO_COLOR: '1',

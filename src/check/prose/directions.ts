@@ -63,7 +63,7 @@ const FIGURE_AFTER = new RegExp(
 );
 /** A figure right before a weak word: "a 0.7 % rise", "a <Fig/> gain", "192 points higher". */
 const FIGURE_BEFORE = new RegExp(
-  `(?:\\d(?:[\\s\\u00a0]*(?:%|percent|per${S}cent|points?|pts|million|billion|bn))?|${FIG_MARK}[\\s\\u00a0]*(?:points?|pts)?)[\\s\\u00a0]*$`,
+  `(?:\\d(?:(?:[\\s\\u00a0]*|[-\\u2010\\u2011])(?:%|percent|per${S}cent|points?|pts|million|billion|bn))?|${FIG_MARK}(?:[\\s\\u00a0]*|[-\\u2010\\u2011])(?:points?|pts)?)[\\s\\u00a0]*$`,
   'iu',
 );
 

@@ -16,7 +16,8 @@
  * to letters ("5G", "H20", "00700.HK"), percentage points and basis points (the snapshot records
  * none), moves over a longer period than the session ("30 % this year", "12 % since January"),
  * shares of something ("5 % of the index"), numbers in a clause about what may come ("could drop
- * 5 %", "a price target of HKD 100", "if it falls 3 %"), and numbers that count something else ("30 stocks", "3 analysts"): a number followed by a word
+ * 5 %", "a price target of HKD 100", "if it falls 3 %"), numbers about a benchmark of comparison
+ * ("the sector average of 48", "3 times the sector average"), and numbers that count something else ("30 stocks", "3 analysts"): a number followed by a word
  * the check does not know as a unit or a linking word is taken to count that word.
  *
  * A round level ("the 26,000 level", "the 26,000 mark") is read as "around 26,000".
@@ -59,7 +60,8 @@ export interface ProseNumber {
   yearLike: boolean;
 }
 
-export type SkipReason = 'date' | 'duration' | 'ordinal' | 'time' | 'range' | 'label' | 'identifier' | 'points-or-basis' | 'count' | 'period' | 'share' | 'forecast';
+export type SkipReason =
+  | 'date' | 'duration' | 'ordinal' | 'time' | 'range' | 'label' | 'identifier' | 'points-or-basis' | 'count' | 'period' | 'share' | 'forecast' | 'multiple' | 'other-subject';
 
 export interface SkippedNumber {
   start: number;
@@ -71,7 +73,7 @@ export interface SkippedNumber {
 const S = '[\\s\\u00a0\\u202f]';
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
-const NUMBER = /(?<![\p{L}\p{N}_.,:/])(?:[+\u2212]|[-\u2013](?=\d))?(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:\.\d+)?/gu;
+const NUMBER = /(?:(?<=HKD|USD|RMB|CNY|CNH|HK\$|US\$)|(?<![\p{L}\p{N}_.,:/]))(?:[+\u2212]|[-\u2013](?=\d))?(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:\.\d+)?/gu;
 
 const CURRENCY_BEFORE = new RegExp(`(?:HKD|HK\\$|US\\$|USD|RMB|CNY|CNH|EUR|GBP|JPY|S\\$|\\$|¥|€|£)${S}*$`);
 const CURRENCY_AFTER = new RegExp(`^${S}*(?:HKD|USD|RMB|CNY|CNH|yuan|renminbi|Hong${S}+Kong${S}+dollars?|dollars?)(?![\\p{L}])`, 'iu');
@@ -88,9 +90,9 @@ const SCALES: [RegExp, number][] = [
   [new RegExp(`^${S}*(?:million|mn|mln)(?![\\p{L}])|^m(?![\\p{L}])`, 'iu'), 1e6],
   [new RegExp(`^${S}*thousand(?![\\p{L}])|^k(?![\\p{L}])`, 'iu'), 1e3],
 ];
-const PERCENT = new RegExp(`^${S}*(?:%|percent(?![\\p{L}])|per${S}+cent(?![\\p{L}])|pc(?![\\p{L}])|pct(?![\\p{L}]))`, 'iu');
+const PERCENT = new RegExp(`^(?:${S}*|[-\\u2010\\u2011])(?:%|percent(?![\\p{L}])|per${S}+cent(?![\\p{L}])|pc(?![\\p{L}])|pct(?![\\p{L}]))`, 'iu');
 const POINTS_OR_BASIS = new RegExp(`^${S}*(?:percentage${S}+points?|pp(?:ts?)?(?![\\p{L}])|bps(?![\\p{L}])|basis${S}+points?)`, 'iu');
-const PLAIN_UNIT = new RegExp(`^${S}*(?:points?|pts?|times|x|level|mark|handle|per${S}+share|a${S}+share|apiece)(?![\\p{L}])`, 'iu');
+const PLAIN_UNIT = new RegExp(`^(?:${S}*|[-\\u2010\\u2011])(?:points?|pts?|times|x|level|mark|handle|per${S}+share|a${S}+share|apiece)(?![\\p{L}])`, 'iu');
 const DURATION = new RegExp(`^${S}*(?:[-\\u2010-\\u2014]${S}*)?(?:day|week|month|year|quarter|session|hour|minute|decade|trading${S}+day)s?(?![\\p{L}])`, 'iu');
 const TIME = new RegExp(`^(?::\\d)|^${S}*(?:a\\.m\\.|p\\.m\\.|am|pm|HKT|GMT|UTC)(?![\\p{L}])`, 'iu');
 const ORDINAL = /^(?:st|nd|rd|th)(?![\p{L}])/iu;
@@ -110,6 +112,12 @@ const PERIOD = new RegExp(
 /** The clause before a number speaks of what may come, not of the session: "could drop 5 %", "a target of HKD 100". */
 const FORECAST_BEFORE =
   /(?<![\p{L}])(?:[Tt]argets?|[Ff]orecast(?:s|ing)?|[Ee]xpect(?:s|ed|ing)?|[Ee]stimate[sd]?|[Pp]roject(?:s|ed|ing)|[Gg]uidance|[Oo]utlook|[Cc]ould|[Ww]ould|may|[Mm]ight|[Ww]ill|[Ss]hould|[Ii]f)(?![\p{L}])[^,;:!?\u2029]*$/u;
+/** The clause before a number is about a benchmark of comparison: "the sector average of 48", "rivals' 12 %". */
+const OTHER_SUBJECT_BEFORE = /(?<![\p{L}])(?:average|median|sector|industry|peers?|rivals?|competitors?|consensus)(?![\p{L}])[^,;:!?\u2029]*$/iu;
+/** "5 % of the index": a share of something, not a move. */
+const SHARE_OF = new RegExp(`^${S}+of(?![\\p{L}])`, 'u');
+/** "3 times the sector average": a multiple of something, not a figure. */
+const MULTIPLE = new RegExp(`^${S}+(?:times|x)${S}+(?:the|its|their|that|as)(?![\\p{L}])`, 'iu');
 const NEXT_WORD = new RegExp(`^${S}+([\\p{L}][\\p{L}'’\\-\\u2010\\u2011]*)`, 'u');
 
 /** Words that may follow a figure without being what it counts: "closed at 26,160 on Friday". */
@@ -160,6 +168,9 @@ export function readNumbers(text: string, exclude: readonly (readonly [number, n
     if (POINTS_OR_BASIS.test(after)) { skip('points-or-basis'); continue; }
     if (LABEL_BEFORE.test(before)) { skip('label'); continue; }
 
+    if (MULTIPLE.test(after)) { skip('multiple'); continue; }
+    if (OTHER_SUBJECT_BEFORE.test(text.slice(0, start))) { skip('other-subject'); continue; }
+
     let rest = after;
     let unitEnd = end;
     let scale = 1;
@@ -194,7 +205,7 @@ export function readNumbers(text: string, exclude: readonly (readonly [number, n
     }
     if (/^[\p{L}\p{N}]/u.test(rest)) { skip('identifier'); continue; }
     if (PERIOD.test(rest)) { skip('period'); continue; }
-    if (kind === 'percent' && new RegExp(`^${S}+of(?![\\p{L}])`, 'u').test(rest)) { skip('share'); continue; }
+    if (kind === 'percent' && SHARE_OF.test(rest)) { skip('share'); continue; }
     if (FORECAST_BEFORE.test(text.slice(0, start))) { skip('forecast'); continue; }
     const following = NEXT_WORD.exec(rest)?.[1];
     // "30 stocks", "58 of 82", "2.1 billion shares": the number counts something that is no figure.
