@@ -28,6 +28,8 @@ import { buildSession, type SessionView } from '../lib/session.ts';
 import { MDX_COMPONENTS } from './components.ts';
 import { quoteInconsistencies } from './consistency.ts';
 import { checkProse } from './prose.ts';
+import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
+import { readContentHistory, type ContentHistory } from './history.ts';
 import { fieldName, type Problem } from './problem.ts';
 import { decodeText, lineIndex, parseFrontmatterSource, parseJsonSource, splitFrontmatter, type ParsedSource } from './sources.ts';
 
@@ -38,6 +40,8 @@ export interface CheckOptions {
   now: Date;
   /** Paths in messages are relative to this folder (the project root). */
   cwd?: string;
+  /** The content's git history; read from git when not given. */
+  history?: ContentHistory;
 }
 
 interface Loaded<T> {
@@ -121,10 +125,61 @@ export function checkContent(options: CheckOptions): Problem[] {
     // Prose against data: every number and direction word in a sentence that names a security or an index.
     if (session) problems.push(...checkProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById }));
   }
+
+  const history = options.history ?? readContentHistory(root);
+  if (history.unavailable) {
+    problems.push({ severity: 'warning', file: display(root), line: 1, column: 1, field: '', message: `no git history (${history.unavailable}): published figures cannot be compared with their first version, and pages show no "updated" time` });
+  } else {
+    checkPublishedFigures(reports, snapshots, history, error);
+  }
   return problems;
 }
 
 type ErrorAt = (entry: Loaded<unknown>, path: PropertyKey[], message: string) => void;
+
+/**
+ * A published report's figures, in its snapshot or its prose, may change only with a correction
+ * dated after publication. "Published" is the version of the report first committed on main.
+ */
+function checkPublishedFigures(reports: Loaded<ReportMeta>[], snapshots: Loaded<Snapshot>[], history: ContentHistory, error: ErrorAt): void {
+  const published = reports.flatMap((report) => {
+    const first = history.files.get(`reports/${report.id}.mdx`)?.first;
+    if (!first || hasCorrectionAfter(report.data.corrections, report.data.published)) return [];
+    const snapshotPath = `markets/${report.data.market}/${report.data.date}.json`;
+    return [{ report, first, snapshotPath, snapshot: snapshots.find((s) => s.id === `${report.data.market}/${report.data.date}`) }];
+  });
+  const texts = history.readAt(published.flatMap(({ report, first, snapshotPath }) => [
+    { commit: first.commit, path: `reports/${report.id}.mdx` },
+    { commit: first.commit, path: snapshotPath },
+  ]));
+  const since = (first: { commit: string; date: string }) => `since it was published (commit ${first.commit.slice(0, 7)}, ${first.date})`;
+  const explain = 'expected a corrections entry in the report, dated after publication, that says what changed and why';
+  for (const { report, first, snapshotPath, snapshot } of published) {
+    const oldSnapshot = texts.get(`${first.commit}:${snapshotPath}`);
+    if (snapshot && oldSnapshot !== undefined) {
+      let before: unknown;
+      try {
+        before = JSON.parse(oldSnapshot);
+      } catch {
+        before = undefined;
+      }
+      for (const change of snapshotChanges(before, snapshot.source.data)) {
+        const what = change.after === undefined ? `removed ${change.label} ${change.before}` : change.before === undefined ? `added ${change.label} ${change.after}` : `changed ${change.label} from ${change.before} to ${change.after}`;
+        error(snapshot, change.path, `found ${what} ${since(first)} in report ${report.file}, ${explain}`);
+      }
+    }
+    const oldReport = texts.get(`${first.commit}:reports/${report.id}.mdx`);
+    const oldBody = oldReport === undefined ? undefined : splitFrontmatter(oldReport)?.body;
+    const body = splitFrontmatter(report.text);
+    if (oldBody === undefined || !body) continue;
+    const { added, removed } = proseChanges(oldBody, body.body);
+    if (added.length === 0 && removed.length === 0) continue;
+    const at = added[0] ? lineIndex(report.text)(body.bodyOffset + added[0].offset) : { line: body.bodyOffset ? lineIndex(report.text)(body.bodyOffset).line : 1, column: 1 };
+    const list = (numbers: string[]) => numbers.join(', ');
+    const found = [added.length ? `${list(added.map((n) => n.text))} in the prose` : '', removed.length ? `${list(removed)} no longer in it` : ''].filter(Boolean).join(' and ');
+    error({ ...report, source: { ...report.source, locate: () => at } }, ['prose'], `found ${found} ${since(first)}, ${explain}`);
+  }
+}
 
 function registry<T>(entries: Loaded<T>[], idOf: (data: T) => string, field: string, error: ErrorAt): Map<string, T> {
   const byId = new Map<string, T>();

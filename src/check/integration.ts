@@ -16,6 +16,8 @@ export default function contentCheck(): AstroIntegration {
     name: 'closing-bell:content-check',
     hooks: {
       'astro:config:setup': ({ logger, command, updateConfig }) => {
+        // Vitest loads this config for component tests; the content is not what is under test there.
+        if (process.env.VITEST) return;
         const problems = checkContent({ root: contentRoot(), now: buildTime() });
         // While the dev server runs, later problems go to the browser's overlay (it needs a server that started).
         if (command === 'dev') updateConfig({ vite: { plugins: [devOverlay()] } });

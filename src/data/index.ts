@@ -5,7 +5,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildSession, type Registries, type SessionView } from '../lib/session.ts';
 import { isListed, publicationState } from '../lib/publication.ts';
-import { buildTime } from '../check/paths.ts';
+import { buildTime, contentRoot } from '../check/paths.ts';
+import { readContentHistory, type ContentHistory } from '../check/history.ts';
+import { lastUpdate } from '../lib/publication.ts';
 
 export type Report = CollectionEntry<'reports'>;
 
@@ -49,4 +51,16 @@ export function getSession(market: string, date: string): Promise<SessionView> {
 
 export function reportUrl(report: Report): string {
   return `/reports/${report.id}/`;
+}
+
+let history: ContentHistory | undefined;
+
+/**
+ * When a report or its session snapshot was last changed after the report was first committed, from
+ * git (one pass over the whole archive per build); undefined when it never was, or without history.
+ */
+export function getLastUpdate(report: Report): string | undefined {
+  history ??= readContentHistory(contentRoot());
+  const files = history.files;
+  return lastUpdate(files.get(`reports/${report.id}.mdx`), files.get(`markets/${report.data.market}/${report.data.date}.json`));
 }

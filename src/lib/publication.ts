@@ -13,3 +13,19 @@ export function publicationState(report: { draft?: boolean; published: string },
 export function isListed(state: PublicationState, dev: boolean): boolean {
   return dev || state === 'published';
 }
+
+interface Commits {
+  first: { date: string };
+  last: { date: string };
+}
+
+/**
+ * The latest change to a report or its snapshot after the report was first committed: the
+ * "updated" time readers see. Undefined when nothing changed since (or the report has no history).
+ */
+export function lastUpdate(report: Commits | undefined, snapshot: Commits | undefined): string | undefined {
+  if (!report) return undefined;
+  const since = Date.parse(report.first.date);
+  const latest = [report.last.date, snapshot?.last.date].filter((d): d is string => d !== undefined && Date.parse(d) > since);
+  return latest.sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+}

@@ -13,6 +13,7 @@ import Drivers from '../../src/components/Drivers.astro';
 import Driver from '../../src/components/Driver.astro';
 import Risks from '../../src/components/Risks.astro';
 import SessionStrip from '../../src/components/SessionStrip.astro';
+import Byline from '../../src/components/Byline.astro';
 import { mdxComponents } from '../../src/components/mdx.ts';
 import { MDX_COMPONENTS } from '../../src/check/components.ts';
 import { snapshotSchema } from '../../src/schemas/index.ts';
@@ -190,4 +191,17 @@ describe('SessionStrip', () => {
 
 it('hands reports exactly the components the content check allows', () => {
   expect(Object.keys(mdxComponents).sort()).toEqual([...MDX_COMPONENTS].sort());
+});
+
+describe('Byline', () => {
+  const report = { id: 'x', data: { authors: ['Closing Bell Desk'], market: 'hk', published: '2025-10-24T10:30:00.000Z' } };
+  it('gives the authors and the publication time in the market’s zone', async () => {
+    const html = await container.renderToString(Byline, { props: { report } });
+    expect(text(html)).toBe('By Closing Bell Desk · Published 24 October 2025, 18:30 HKT');
+    expect(html).toContain('<time datetime="2025-10-24T10:30:00.000Z">');
+  });
+  it('adds the last update when git has one', async () => {
+    const html = await container.renderToString(Byline, { props: { report, updated: '2025-10-25T01:15:00+00:00' } });
+    expect(text(html)).toBe('By Closing Bell Desk · Published 24 October 2025, 18:30 HKT · Updated 25 October 2025, 09:15 HKT');
+  });
 });
