@@ -4,3 +4,8 @@ declare namespace App {
     session?: import('./lib/session.ts').SessionView;
   }
 }
+
+interface ImportMetaEnv {
+  /** True in `astro dev`, where drafts and scheduled reports are listed (set by the content-check integration). */
+  readonly CLOSING_BELL_SHOW_UNPUBLISHED?: boolean;
+}

@@ -16,6 +16,9 @@ export default function contentCheck(): AstroIntegration {
     name: 'closing-bell:content-check',
     hooks: {
       'astro:config:setup': ({ logger, command, updateConfig }) => {
+        // Drafts and scheduled reports show in `astro dev` only. Decided by the command, not by
+        // import.meta.env.DEV, which a stray DEV=1 in the shell's environment would turn on in a build.
+        updateConfig({ vite: { define: { 'import.meta.env.CLOSING_BELL_SHOW_UNPUBLISHED': JSON.stringify(command === 'dev') } } });
         // Vitest loads this config for component tests; the content is not what is under test there.
         if (process.env.VITEST) return;
         const problems = checkContent({ root: contentRoot(), now: buildTime() });

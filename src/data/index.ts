@@ -28,7 +28,7 @@ function loadRegistries(): Promise<Registries> {
  */
 export async function getReports(): Promise<Report[]> {
   const now = buildTime();
-  const reports = await getCollection('reports', (report) => isListed(publicationState(report.data, now), import.meta.env.DEV));
+  const reports = await getCollection('reports', (report) => isListed(publicationState(report.data, now), import.meta.env.CLOSING_BELL_SHOW_UNPUBLISHED === true));
   return reports.sort(
     (a, b) => b.data.date.localeCompare(a.data.date) || Date.parse(b.data.published) - Date.parse(a.data.published),
   );

@@ -12,10 +12,10 @@ const SEED = 'reports/2025-10-24-smic-rally.mdx';
 it('leaves drafts out, and scheduled reports out until their time', async () => {
   const content = copyContent('publication');
   const seed = readFileSync(join(content, SEED), 'utf8');
-  writeFileSync(join(content, 'reports/2025-10-24-draft-note.mdx'), seed.replace('title: SMIC Sees', 'draft: true\ntitle: Draft: SMIC Sees'));
+  writeFileSync(join(content, 'reports/2025-10-24-draft-note.mdx'), seed.replace('title: SMIC Sees', 'draft: true\ntitle: Draft of SMIC Sees'));
   writeFileSync(
     join(content, 'reports/2025-10-24-weekend-read.mdx'),
-    seed.replace('title: SMIC Sees', 'title: Weekend Read: SMIC Sees').replace('published: 2025-10-24T18:30:00+08:00', 'published: 2025-11-03T09:00:00+08:00'),
+    seed.replace('title: SMIC Sees', 'title: Weekend Read on SMIC Sees').replace('published: 2025-10-24T18:30:00+08:00', 'published: 2025-11-03T09:00:00+08:00'),
   );
   const outDir = join(content, '..', 'dist');
 

@@ -15,9 +15,12 @@ export interface BuildResult {
   output: string;
 }
 
-/** The environment an author's shell has: without the test runner's own variables (NODE_ENV=test, VITEST…). */
+/** Variables the test runner (Vitest, through Vite) sets for itself; a child build must not inherit them (DEV=1 would make a build show drafts). */
+const RUNNER_VARIABLES = new Set(['NODE_ENV', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE', 'TEST', 'ASSETS_PREFIX']);
+
+/** The environment an author's shell has: without the test runner's own variables. */
 export function authorEnvironment(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST')));
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !RUNNER_VARIABLES.has(key) && !key.startsWith('VITEST')));
 }
 
 /** The moment every test build runs at, so results never depend on the wall clock. */

@@ -344,7 +344,7 @@ const REPORT = {
 
 describe('reportSchema', () => {
   it('accepts a report and defaults its lists', () => {
-    expect(parsed(reportSchema, REPORT)).toEqual({ ...REPORT, tickers: [], indices: [], tags: [], corrections: [] });
+    expect(parsed(reportSchema, REPORT)).toEqual({ ...REPORT, tickers: [], indices: [], tags: [], corrections: [], draft: false });
   });
 
   it('accepts front matter as YAML gives it, dates as Date objects', () => {
@@ -360,11 +360,11 @@ describe('reportSchema', () => {
       tags: ['southbound-flows', 'smic', 'q4'],
       corrections: [{ date: '2025-10-25T09:00:00+08:00', text: 'Synthetic correction' }],
     };
-    expect(parsed(reportSchema, input)).toEqual(input);
+    expect(parsed(reportSchema, input)).toEqual({ ...input, draft: false });
   });
 
   it.each<[string, object, string[]]>([
-    ['an unknown field', { draft: true }, [': Unrecognized key: "draft"']],
+    ['an unknown field', { drafted: true }, [': Unrecognized key: "drafted"']],
     ['no authors', { authors: [] }, ['authors: found an empty list, expected at least one author']],
     ['a time without its offset', { published: '2025-10-24T18:30:00' }, [`published: found "2025-10-24T18:30:00", ${ZONED}`]],
     ['30 February', { date: '2025-02-30' }, ['date: found "2025-02-30", which is not a day of the calendar, expected a real date']],
