@@ -10,6 +10,7 @@ import { lastModified, type FeedReport } from '../lib/feed.ts';
 import { newsArticle } from '../lib/jsonld.ts';
 import type { CsvNames } from '../lib/opendata.ts';
 import { marketConvention } from '../lib/market.ts';
+import { zonedIso } from '../lib/dates.ts';
 import type { MarketIndex, Security, Snapshot } from '../schemas/index.ts';
 
 export type Report = CollectionEntry<'reports'>;
@@ -158,12 +159,14 @@ export async function reportsOnSession(market: string, date: string): Promise<Re
 export async function reportDiscovery(report: Report, site: URL) {
   const { securities, indices } = await subjectsOf(report);
   const { market, date } = report.data;
+  // Front matter arrives as UTC; structured data gives the time as the market's readers read it.
+  const published = zonedIso(report.data.published, marketConvention(market).zone);
   const article = newsArticle({
     headline: report.data.title,
     description: report.data.description,
     url: absoluteUrl(paths.report(report.id), site),
     image: absoluteUrl(paths.ogImage(report.id), site),
-    published: report.data.published,
+    published,
     corrections: report.data.corrections,
     authors: report.data.authors,
     tags: report.data.tags,
@@ -177,7 +180,7 @@ export async function reportDiscovery(report: Report, site: URL) {
       image: url(paths.ogImage(report.id)),
       imageAlt: `${report.data.title}: headline figures of the session`,
       jsonLd: [article],
-      published: report.data.published,
+      published,
       modified: lastModified(report.data),
     },
     securities,

@@ -4,7 +4,7 @@
  * shift it; a publication time is an instant, shown in the market's zone.
  */
 import { tz } from '@date-fns/tz';
-import { format, isWeekend, parseISO } from 'date-fns';
+import { format, formatISO, isWeekend, parseISO } from 'date-fns';
 
 const UTC = tz('UTC');
 
@@ -52,4 +52,9 @@ export function formatZonedDateTime(instant: string, zone: string, abbreviation:
 /** The calendar day an instant falls on in a zone: the day a reader there would give it. */
 export function zonedDay(instant: string, zone: string): string {
   return format(parseISO(instant), 'yyyy-MM-dd', { in: tz(zone) });
+}
+
+/** An instant as ISO 8601 with the zone's offset: ("2025-10-24T10:30:00Z", "Asia/Hong_Kong") → "2025-10-24T18:30:00+08:00". */
+export function zonedIso(instant: string, zone: string): string {
+  return formatISO(parseISO(instant), { in: tz(zone) });
 }
