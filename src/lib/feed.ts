@@ -2,6 +2,8 @@
  * Feed items from reports, for RSS (through @astrojs/rss) and JSON Feed 1.1. A report's publication
  * time is written with its zone (18:30+08:00); feeds carry it as the same instant in UTC.
  */
+import { parseISO } from 'date-fns';
+
 export interface FeedReport {
   title: string;
   description: string;
@@ -21,9 +23,10 @@ export interface FeedReport {
 
 /** An instant with any offset → the same instant in UTC, to the second: `2025-10-24T10:30:00Z`. */
 export function utcInstant(zoned: string): string {
-  const time = Date.parse(zoned);
-  if (Number.isNaN(time)) throw new RangeError(`"${zoned}" is not a date and time`);
-  return new Date(time).toISOString().replace(/\.000Z$/, 'Z');
+  // parseISO, not Date.parse: the latter reads "24 Oct" as a day of 2001.
+  const time = parseISO(zoned);
+  if (Number.isNaN(time.getTime())) throw new RangeError(`"${zoned}" is not a date and time`);
+  return time.toISOString().replace(/\.000Z$/, 'Z');
 }
 
 /** The latest correction's time, if the report has been corrected. */

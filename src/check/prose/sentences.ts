@@ -123,7 +123,7 @@ export function maskMdx(body: string): MaskedBody {
   for (const line of text.split('\n')) {
     const end = offset + line.length;
     const newline = end < text.length ? end : -1;
-    let kind: typeof previous = 'text';
+    let kind: 'blank' | 'list' | 'text' = 'text';
     let match: RegExpExecArray | null;
     if (line.trim() === '') {
       kind = 'blank';
