@@ -6,7 +6,8 @@ export default getViteConfig({
     include: ['tests/**/*.test.ts'],
     // Dates must not depend on the host: run far from Hong Kong so an HKT-only assumption fails.
     env: { TZ: 'America/New_York', ASTRO_TELEMETRY_DISABLED: '1' },
-    testTimeout: 20_000,
+    // Build tests run real Astro builds side by side on two cores: slow under load, never hung.
+    testTimeout: 90_000,
     hookTimeout: 180_000,
   },
 });

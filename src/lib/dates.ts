@@ -9,7 +9,8 @@ import { format, formatISO, isWeekend, parseISO } from 'date-fns';
 const UTC = tz('UTC');
 
 function day(isoDay: string) {
-  const date = parseISO(isoDay, { in: UTC });
+  // parseISO also reads "2025" or "2025-10" as a day; a session date is always the full YYYY-MM-DD.
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(isoDay) ? parseISO(isoDay, { in: UTC }) : new Date(NaN);
   if (Number.isNaN(date.getTime())) throw new RangeError(`"${isoDay}" is not a date written YYYY-MM-DD`);
   return date;
 }
