@@ -1,15 +1,24 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
 import contentCheck from './src/check/integration.ts';
+import { contentRoot } from './src/check/paths.ts';
+import { entityLinks, registryEntities } from './src/markdown/entity-links.ts';
+
+const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://closing-bell.example',
+  base,
   trailingSlash: 'always',
   // Test builds write elsewhere so they never touch the published `dist/`.
   outDir: process.env.CLOSING_BELL_OUT_DIR ?? './dist',
   cacheDir: process.env.CLOSING_BELL_CACHE_DIR ?? './node_modules/.astro',
-  integrations: [contentCheck(), mdx()],
+  // Report prose links every security and index it names to that thing's page.
+  markdown: { processor: satteri({ hastPlugins: [entityLinks(registryEntities(contentRoot(), base))] }) },
+  integrations: [contentCheck(), mdx(), sitemap()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
 });

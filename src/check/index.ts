@@ -89,13 +89,17 @@ export function checkContent(options: CheckOptions): Problem[] {
   const indices = load('indices', /\.json$/, indexSchema, 'json');
   const calendars = load('calendars', /\.json$/, calendarSchema, 'json');
   const snapshots = load('markets', /\.json$/, snapshotSchema, 'json');
-  // Snapshot files that exist but failed their checks: reports on them are not told it is missing.
-  const brokenSessions = new Set(
-    listFiles(join(root, 'markets'), /\.json$/)
-      .map((absolute) => relative(join(root, 'markets'), absolute).replace(/\.json$/, ''))
-      .filter((id) => !snapshots.some((s) => s.id === id)),
-  );
   const reports = load('reports', /\.mdx$/, reportSchema, 'mdx');
+  // Files that exist but failed their own checks: what refers to them is not also told they are
+  // missing, so one broken file gives its own messages and no echoes elsewhere.
+  const failed = (folder: string, loaded: { id: string }[]) =>
+    new Set(
+      listFiles(join(root, folder), /\.json$/)
+        .map((absolute) => relative(join(root, folder), absolute).replace(/\.json$/, ''))
+        .filter((id) => !loaded.some((entry) => entry.id === id)),
+    );
+  const brokenSessions = failed('markets', snapshots);
+  const broken = { securities: failed('securities', securities), indices: failed('indices', indices), calendars: failed('calendars', calendars) };
 
   const problem = (severity: Problem['severity']) => (entry: Loaded<unknown>, path: PropertyKey[], message: string) =>
     problems.push({ severity, file: entry.file, ...entry.source.locate(path), field: fieldName(path), message });
@@ -109,7 +113,7 @@ export function checkContent(options: CheckOptions): Problem[] {
 
   const sessions = new Map<string, SessionView>();
   for (const snapshot of snapshots) {
-    checkSnapshot(snapshot, securityById, indexById, error);
+    checkSnapshot(snapshot, securityById, indexById, broken, error);
     try {
       sessions.set(snapshot.id, buildSession(snapshot.data, { securities: securityById, indices: indexById }));
     } catch {
@@ -119,7 +123,7 @@ export function checkContent(options: CheckOptions): Problem[] {
   }
 
   for (const report of reports) {
-    checkReport(report, { securityById, indexById, calendarById, sessions, brokenSessions, now: options.now }, error, warning);
+    checkReport(report, { securityById, indexById, calendarById, sessions, brokenSessions, broken, now: options.now }, error, warning);
     const session = sessions.get(`${report.data.market}/${report.data.date}`);
     checkReportBody(report.file, report.text, session, problems);
     // Prose against data: every number and direction word in a sentence that names a security or an index.
@@ -194,12 +198,20 @@ function registry<T>(entries: Loaded<T>[], idOf: (data: T) => string, field: str
   return byId;
 }
 
+interface Broken {
+  securities: Set<string>;
+  indices: Set<string>;
+  calendars: Set<string>;
+}
+
 function checkSnapshot(
   snapshot: Loaded<Snapshot>,
   securities: Map<string, Security>,
   indices: Map<string, MarketIndex>,
+  broken: Broken,
   error: ErrorAt,
 ): void {
+  const knownSecurity = (ticker: string) => securities.has(ticker) || broken.securities.has(ticker);
   const { data } = snapshot;
   const expectedId = `${data.market}/${data.date}`;
   if (snapshot.id !== expectedId) {
@@ -214,19 +226,19 @@ function checkSnapshot(
   data.indices.forEach((quote, i) => consistency('indices', i, quote));
   data.stocks.forEach((quote, i) => consistency('stocks', i, quote));
   data.indices.forEach((quote, i) => {
-    if (!indices.has(quote.symbol)) error(snapshot, ['indices', i, 'symbol'], `found unknown index "${quote.symbol}", expected one of ${[...indices.keys()].join(', ')} (or add content/indices/${quote.symbol}.json)`);
+    if (!indices.has(quote.symbol) && !broken.indices.has(quote.symbol)) error(snapshot, ['indices', i, 'symbol'], `found unknown index "${quote.symbol}", expected one of ${[...indices.keys()].join(', ')} (or add content/indices/${quote.symbol}.json)`);
     if (seen.has(quote.symbol)) error(snapshot, ['indices', i, 'symbol'], `found "${quote.symbol}" a second time, expected each index once per session`);
     seen.add(quote.symbol);
   });
   seen.clear();
   data.stocks.forEach((quote, i) => {
-    if (!securities.has(quote.ticker)) error(snapshot, ['stocks', i, 'ticker'], `found unknown ticker "${quote.ticker}", expected a security in content/securities/ (add content/securities/${quote.ticker}.json)`);
+    if (!knownSecurity(quote.ticker)) error(snapshot, ['stocks', i, 'ticker'], `found unknown ticker "${quote.ticker}", expected a security in content/securities/ (add content/securities/${quote.ticker}.json)`);
     if (seen.has(quote.ticker)) error(snapshot, ['stocks', i, 'ticker'], `found "${quote.ticker}" a second time, expected each stock once per session`);
     seen.add(quote.ticker);
   });
   seen.clear();
   data.flows.forEach((flow, i) => {
-    if (!securities.has(flow.ticker)) error(snapshot, ['flows', i, 'ticker'], `found unknown ticker "${flow.ticker}", expected a security in content/securities/ (add content/securities/${flow.ticker}.json)`);
+    if (!knownSecurity(flow.ticker)) error(snapshot, ['flows', i, 'ticker'], `found unknown ticker "${flow.ticker}", expected a security in content/securities/ (add content/securities/${flow.ticker}.json)`);
     const key = `${flow.ticker} ${flow.direction}`;
     if (seen.has(key)) error(snapshot, ['flows', i, 'ticker'], `found a second ${flow.direction} flow for "${flow.ticker}", expected one per stock and direction`);
     seen.add(key);
@@ -239,6 +251,7 @@ interface ReportContext {
   calendarById: Map<string, Calendar>;
   sessions: Map<string, SessionView>;
   brokenSessions: Set<string>;
+  broken: Broken;
   now: Date;
 }
 
@@ -250,9 +263,9 @@ function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: 
     error(report, ['date'], `found no session snapshot for market "${data.market}" on ${data.date}, expected content/markets/${sessionId}.json`);
   }
   const calendar = context.calendarById.get(market.calendar);
-  if (!calendar) {
+  if (!calendar && !context.broken.calendars.has(market.calendar)) {
     error(report, ['market'], `found no trading calendar for market "${data.market}", expected content/calendars/${market.calendar}.json`);
-  } else {
+  } else if (calendar) {
     const verdict = tradingDayVerdict(data.date, calendar);
     if (!verdict.trading) error(report, ['date'], `found ${data.date}, expected a ${market.exchange} trading day: ${verdict.reason}`);
   }
@@ -274,10 +287,10 @@ function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: 
     }
   });
   data.tickers.forEach((ticker, i) => {
-    if (!context.securityById.has(ticker)) error(report, ['tickers', i], `found unknown ticker "${ticker}", expected a security in content/securities/`);
+    if (!context.securityById.has(ticker) && !context.broken.securities.has(ticker)) error(report, ['tickers', i], `found unknown ticker "${ticker}", expected a security in content/securities/`);
   });
   data.indices.forEach((symbol, i) => {
-    if (!context.indexById.has(symbol)) error(report, ['indices', i], `found unknown index "${symbol}", expected one of ${[...context.indexById.keys()].join(', ')}`);
+    if (!context.indexById.has(symbol) && !context.broken.indices.has(symbol)) error(report, ['indices', i], `found unknown index "${symbol}", expected one of ${[...context.indexById.keys()].join(', ')}`);
   });
 }
 

@@ -4,10 +4,17 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildSession, type Registries, type SessionView } from '../lib/session.ts';
-import { isListed, publicationState } from '../lib/publication.ts';
+import { isListed, lastUpdate, publicationState } from '../lib/publication.ts';
 import { buildTime, contentRoot } from '../check/paths.ts';
 import { readContentHistory, type ContentHistory } from '../check/history.ts';
-import { lastUpdate } from '../lib/publication.ts';
+import { relatedReports } from '../lib/related.ts';
+import { absoluteUrl, paths, url } from '../lib/url.ts';
+import { lastModified, type FeedReport } from '../lib/feed.ts';
+import { newsArticle } from '../lib/jsonld.ts';
+import type { CsvNames } from '../lib/opendata.ts';
+import { marketConvention } from '../lib/market.ts';
+import { zonedIso } from '../lib/dates.ts';
+import type { MarketIndex, Security, Snapshot } from '../schemas/index.ts';
 
 export type Report = CollectionEntry<'reports'>;
 
@@ -50,7 +57,145 @@ export function getSession(market: string, date: string): Promise<SessionView> {
 }
 
 export function reportUrl(report: Report): string {
-  return `/reports/${report.id}/`;
+  return url(paths.report(report.id));
+}
+
+let reportsOnce: Promise<Report[]> | undefined;
+let snapshotsOnce: Promise<Snapshot[]> | undefined;
+
+/** `getReports()`, looked up once per build for the pages that index reports by what they are about. */
+function allReports(): Promise<Report[]> {
+  reportsOnce ??= getReports();
+  return reportsOnce;
+}
+
+/** Every security in the registry, by ticker. */
+export async function getSecurities(): Promise<Security[]> {
+  return [...(await loadRegistries()).securities.values()].sort((a, b) => a.ticker.localeCompare(b.ticker));
+}
+
+/** Every index in the registry, by symbol. */
+export async function getIndices(): Promise<MarketIndex[]> {
+  return [...(await loadRegistries()).indices.values()].sort((a, b) => a.symbol.localeCompare(b.symbol));
+}
+
+/** Every session snapshot as its author wrote it (after validation), newest first. */
+export function getSnapshots(): Promise<Snapshot[]> {
+  snapshotsOnce ??= getCollection('snapshots').then((entries) =>
+    entries.map((entry) => entry.data).sort((a, b) => b.date.localeCompare(a.date) || a.market.localeCompare(b.market)),
+  );
+  return snapshotsOnce;
+}
+
+/** Every session as pages show it, newest first. */
+export async function getSessions(): Promise<SessionView[]> {
+  return Promise.all((await getSnapshots()).map((snapshot) => getSession(snapshot.market, snapshot.date)));
+}
+
+/** Reports about a security (listed in their `tickers`), newest first. */
+export async function reportsMentioning(ticker: string): Promise<Report[]> {
+  return (await allReports()).filter((report) => report.data.tickers.includes(ticker));
+}
+
+/** Reports about an index (listed in their `indices`), newest first. */
+export async function reportsAboutIndex(symbol: string): Promise<Report[]> {
+  return (await allReports()).filter((report) => report.data.indices.includes(symbol));
+}
+
+/** Reports with a tag, newest first. */
+export async function reportsTagged(tag: string): Promise<Report[]> {
+  return (await allReports()).filter((report) => report.data.tags.includes(tag));
+}
+
+/** Every tag in use with its number of reports, most used first, then A–Z. */
+export async function getTags(): Promise<{ tag: string; count: number }[]> {
+  const counts = new Map<string, number>();
+  for (const report of await allReports()) for (const tag of report.data.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
+
+/** Reports that share securities or tags with this one, best first. */
+export async function relatedTo(report: Report, limit = 5): Promise<Report[]> {
+  const reports = await allReports();
+  const relatable = (r: Report) => ({ id: r.id, date: r.data.date, tickers: r.data.tickers, tags: r.data.tags, indices: r.data.indices, report: r });
+  return relatedReports(relatable(report), reports.map(relatable), limit).map((r) => r.report);
+}
+
+/** The registry entries of the securities and indices a report is about, in its front matter's order. */
+export async function subjectsOf(report: Report): Promise<{ securities: Security[]; indices: MarketIndex[] }> {
+  const { securities, indices } = await loadRegistries();
+  return {
+    securities: report.data.tickers.flatMap((ticker) => securities.get(ticker) ?? []),
+    indices: report.data.indices.flatMap((symbol) => indices.get(symbol) ?? []),
+  };
+}
+
+/** A report as feeds carry it, with absolute addresses on `site`. */
+export async function feedReport(report: Report, site: URL): Promise<FeedReport> {
+  const { securities } = await subjectsOf(report);
+  return {
+    title: report.data.title,
+    description: report.data.description,
+    published: report.data.published,
+    corrections: report.data.corrections,
+    updated: getLastUpdate(report),
+    authors: report.data.authors,
+    tags: report.data.tags,
+    subjects: securities.map((security) => security.name),
+    url: absoluteUrl(paths.report(report.id), site),
+    image: absoluteUrl(paths.ogImage(report.id), site),
+  };
+}
+
+/** Names and currencies for the open-data CSV of a snapshot. */
+export async function csvNames(snapshot: Snapshot): Promise<CsvNames> {
+  const { securities, indices } = await loadRegistries();
+  const market = marketConvention(snapshot.market);
+  return {
+    name: (id) => securities.get(id)?.name ?? indices.get(id)?.name ?? id,
+    currency: (ticker) => securities.get(ticker)?.currency ?? market.currency,
+    marketCurrency: market.currency,
+  };
+}
+
+/** The reports written on a session, newest first. */
+export async function reportsOnSession(market: string, date: string): Promise<Report[]> {
+  return (await allReports()).filter((report) => report.data.market === market && report.data.date === date);
+}
+
+/** Everything the report page adds for discovery: its head metadata, its subjects and its related reports. */
+export async function reportDiscovery(report: Report, site: URL) {
+  const { securities, indices } = await subjectsOf(report);
+  const { market, date } = report.data;
+  // Front matter arrives as UTC; structured data gives the time as the market's readers read it.
+  const published = zonedIso(report.data.published, marketConvention(market).zone);
+  const article = newsArticle({
+    headline: report.data.title,
+    description: report.data.description,
+    url: absoluteUrl(paths.report(report.id), site),
+    image: absoluteUrl(paths.ogImage(report.id), site),
+    published,
+    corrections: report.data.corrections,
+    updated: getLastUpdate(report),
+    authors: report.data.authors,
+    tags: report.data.tags,
+    securities: securities.map((s) => ({ ...s, url: absoluteUrl(paths.ticker(s.ticker), site) })),
+    indices: indices.map((i) => ({ name: i.name, url: absoluteUrl(paths.index(i.symbol), site) })),
+    dataset: absoluteUrl(paths.dataset(market, date), site),
+  });
+  return {
+    head: {
+      type: 'article' as const,
+      image: url(paths.ogImage(report.id)),
+      imageAlt: `${report.data.title}: headline figures of the session`,
+      jsonLd: [article],
+      published,
+      modified: lastModified({ ...report.data, updated: getLastUpdate(report) }),
+    },
+    securities,
+    indices,
+    related: await relatedTo(report),
+  };
 }
 
 let history: ContentHistory | undefined;

@@ -4,12 +4,13 @@
  * shift it; a publication time is an instant, shown in the market's zone.
  */
 import { TZDate, tz } from '@date-fns/tz';
-import { format, isWeekend, parseISO } from 'date-fns';
+import { format, formatISO, isWeekend, parseISO } from 'date-fns';
 
 const UTC = tz('UTC');
 
 function day(isoDay: string) {
-  const date = parseISO(isoDay, { in: UTC });
+  // parseISO also reads "2025" or "2025-10" as a day; a session date is always the full YYYY-MM-DD.
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(isoDay) ? parseISO(isoDay, { in: UTC }) : new Date(NaN);
   if (Number.isNaN(date.getTime())) throw new RangeError(`"${isoDay}" is not a date written YYYY-MM-DD`);
   return date;
 }
@@ -59,4 +60,9 @@ export function zonedInstant(isoDay: string, time: string, zone: string): Date {
   const [year, month, dayOfMonth] = isoDay.split('-').map(Number);
   const [hours, minutes] = time.split(':').map(Number);
   return new Date(new TZDate(year, month - 1, dayOfMonth, hours, minutes, 0, zone).getTime());
+}
+
+/** An instant as ISO 8601 with the zone's offset: ("2025-10-24T10:30:00Z", "Asia/Hong_Kong") → "2025-10-24T18:30:00+08:00". */
+export function zonedIso(instant: string, zone: string): string {
+  return formatISO(parseISO(instant), { in: tz(zone) });
 }

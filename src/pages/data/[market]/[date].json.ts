@@ -1,0 +1,13 @@
+/** Each session snapshot as JSON, in the form authors write it, at /data/<market>/<date>.json. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSnapshots } from '../../../data/index.ts';
+import { snapshotJson } from '../../../lib/opendata.ts';
+import type { Snapshot } from '../../../schemas/index.ts';
+
+export const getStaticPaths = (async () =>
+  (await getSnapshots()).map((snapshot) => ({ params: { market: snapshot.market, date: snapshot.date }, props: { snapshot } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => {
+  const { snapshot } = props as { snapshot: Snapshot };
+  return new Response(`${JSON.stringify(snapshotJson(snapshot), null, 2)}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+};

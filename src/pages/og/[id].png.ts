@@ -1,0 +1,28 @@
+/** The share image of each report, rendered at build time from SVG with resvg and Inter (no network). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import { getReports, getSession, type Report } from '../../data/index.ts';
+import { formatSessionDate } from '../../lib/dates.ts';
+import { headlineFigures, ogImageSvg } from '../../lib/og.ts';
+
+export const getStaticPaths = (async () => (await getReports()).map((report) => ({ params: { id: report.id }, props: { report } }))) satisfies GetStaticPaths;
+
+// Resolved from the project root: the page runs from a bundled chunk, whose own location says nothing.
+const require = createRequire(join(process.cwd(), 'package.json'));
+const fontFiles = ['400Regular/Inter_400Regular.ttf', '600SemiBold/Inter_600SemiBold.ttf', '700Bold/Inter_700Bold.ttf'].map((file) =>
+  require.resolve(`@expo-google-fonts/inter/${file}`),
+);
+
+export const GET: APIRoute = async ({ props }) => {
+  const { report } = props as { report: Report };
+  const session = await getSession(report.data.market, report.data.date);
+  const svg = ogImageSvg({
+    title: report.data.title,
+    kicker: `${session.market.name} · ${formatSessionDate(report.data.date)}`,
+    figures: headlineFigures(session, report.data.tickers, report.data.indices),
+  });
+  const png = new Resvg(svg, { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'Inter' } }).render().asPng();
+  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+};

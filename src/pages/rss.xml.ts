@@ -1,0 +1,20 @@
+/** RSS 2.0 feed of every report, newest first, through @astrojs/rss. */
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { feedReport, getReports } from '../data/index.ts';
+import { rssItem } from '../lib/feed.ts';
+import { absoluteUrl } from '../lib/url.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const origin = site ?? new URL('https://closing-bell.example');
+  const reports = await Promise.all((await getReports()).map((report) => feedReport(report, origin)));
+  return rss({
+    title: 'Closing Bell',
+    description: 'Market reports from the close, every figure checked against the session’s data.',
+    site: absoluteUrl('/', origin),
+    items: reports.map(rssItem),
+    xmlns: { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>en-gb</language><atom:link href="${absoluteUrl('/rss.xml', origin)}" rel="self" type="application/rss+xml"/>`,
+    trailingSlash: true,
+  });
+};
