@@ -10,6 +10,7 @@ export default defineConfig({
   outDir: process.env.CLOSING_BELL_OUT_DIR ?? './dist',
   cacheDir: process.env.CLOSING_BELL_CACHE_DIR ?? './node_modules/.astro',
   integrations: [contentCheck(), mdx()],
-  build: { format: 'directory' },
+  // Styles as files, never inline <style>, so a strict Content-Security-Policy needs no hashes for them.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
 });
