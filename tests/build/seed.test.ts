@@ -1,12 +1,14 @@
 /**
  * The real site built from the real content: the seed report states every figure of the article,
- * each one traceable to the session snapshot, and no page ships JavaScript.
+ * each one traceable to the session snapshot; only pages with a chart load a script, from the site
+ * itself, within the script budget.
  */
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBuild, TMP } from '../support/site.ts';
 import { seedSnapshotJson } from '../support/seed.ts';
+import { pageScripts, SCRIPT_BUDGET_BYTES } from '../../src/check/budget.ts';
 
 const outDir = join(TMP, 'seed-site');
 const reportPath = join(outDir, 'reports/2025-10-24-smic-rally/index.html');
@@ -134,11 +136,44 @@ describe('the other pages', () => {
     expect(readable(readFileSync(join(outDir, '404.html'), 'utf8'))).toContain('Page not found');
   });
 
-  it('no page ships JavaScript: no script element, no .js file', () => {
+  it('only pages with a chart load a script: home, archive and 404 have none', () => {
     const html = pages(outDir);
     expect(html.length).toBeGreaterThanOrEqual(4);
-    for (const page of html) expect(readFileSync(page, 'utf8'), page).not.toMatch(/<script\b/i);
+    const withScript = html.filter((page) => /<script\b/i.test(readFileSync(page, 'utf8'))).map((page) => page.slice(outDir.length + 1));
+    expect(withScript).toEqual(['reports/2025-10-24-smic-rally/index.html']);
+    for (const page of html) {
+      const charts = (readFileSync(page, 'utf8').match(/<figure class="chart /g) ?? []).length;
+      expect(charts > 0, page).toBe(withScript.includes(page.slice(outDir.length + 1)));
+    }
+  });
+
+  it('the report’s scripts come from the site itself, as files: no inline script, no other host', () => {
+    const scripts = [...reportHtml.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [tag, attributes, body] of scripts) {
+      expect(attributes, tag).toMatch(/^ type="module" src="\/_astro\/[^"/]+\.js"$/);
+      expect(body).toBe('');
+    }
+    // Nor inline styles: a strict Content-Security-Policy can then forbid both.
+    expect(reportHtml).not.toMatch(/<style\b|\sstyle="/i);
     const files = readdirSync(outDir, { recursive: true }) as string[];
-    expect(files.filter((f) => f.endsWith('.js'))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.js')).every((f) => f.startsWith('_astro/'))).toBe(true);
+  });
+
+  it('shows the index-moves and Southbound-flows charts, each with its table of figures', () => {
+    const figure = (id: string) => new RegExp(`<figure class="chart[^"]*" id="${id}" data-chart="[^"]+">[\\s\\S]*?</figure>`).exec(reportHtml)?.[0] ?? '';
+    expect(readable(figure('chart-index-moves'))).toMatch(/Index moves, Friday, 24 October 2025 Index Change Hang Seng Index \(HSI\) \+0\.7 % Hang Seng TECH Index \(HSTECH\) \+1\.8 % Hang Seng China Enterprises Index \(HSCEI\) \+0\.7 %/);
+    expect(readable(figure('chart-flows-southbound'))).toMatch(/Southbound net inflows by stock, Friday, 24 October 2025 Stock Net inflow Meituan-W \(03690\.HK\) HKD 654\.8 million SMIC \(00981\.HK\) HKD 570\.7 million/);
+    // The index chart follows the index table, the flow chart the flow table.
+    expect(reportHtml.indexOf('index-table')).toBeLessThan(reportHtml.indexOf('chart-index-moves'));
+    expect(reportHtml.indexOf('flow-table')).toBeLessThan(reportHtml.indexOf('chart-flows-southbound'));
+  });
+
+  it(`loads at most ${SCRIPT_BUDGET_BYTES / 1000} kB of JavaScript (gzipped) on the chart page, chart.js included`, () => {
+    const { files, gzipBytes } = pageScripts(outDir, 'reports/2025-10-24-smic-rally/index.html');
+    // The loader and, fetched when a chart comes into view, the drawing code with chart.js.
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    expect(files.some((f) => readFileSync(join(outDir, f.path)).toString().includes('BarController') || f.bytes > 100_000)).toBe(true);
+    expect(gzipBytes).toBeLessThanOrEqual(SCRIPT_BUDGET_BYTES);
   });
 });
