@@ -160,7 +160,7 @@ export function rangeChart(quote: QuoteView, market: MarketConvention): RangeCha
     texts: { range: `52-week range: ${price(low)} to ${price(high)}`, close: `Close: ${price(close)}, ${where}` },
     valueTitle: `Price (${currency})`,
     ticks: {},
-    table: { head: ['', 'Price'], rows: [['52-week low', price(low)], ['Close', `${price(close)} (${where})`], ['52-week high', price(high)]] },
+    table: { head: ['Figure', 'Price'], rows: [['52-week low', price(low)], ['Close', price(close)], ['52-week high', price(high)]] },
     notes: [],
     size: 'range',
   };

@@ -119,7 +119,7 @@ describe('StockCard', () => {
     const chart = /<figure class="chart chart-range[^"]*"[^>]*data-chart="([^"]*)"/.exec(html);
     expect(chart).not.toBeNull();
     expect(JSON.parse(chart![1].replace(/&quot;/g, '"'))).toMatchObject({ kind: 'range', low: 40, close: 80, high: 93.5 });
-    expect(rows(html.slice(html.indexOf('chart-range')))).toEqual([['52-week low', 'HKD 40'], ['Close', 'HKD 80 (75 % of the way from low to high)'], ['52-week high', 'HKD 93.5']]);
+    expect(rows(html.slice(html.indexOf('chart-range')))).toEqual([['52-week low', 'HKD 40'], ['Close', 'HKD 80'], ['52-week high', 'HKD 93.5']]);
   });
 
   it('shows a sparkline of the closes up to the session where the security has a price file', async () => {

@@ -89,7 +89,7 @@ describe('rangeChart', () => {
     expect([spec.low, spec.close, spec.high]).toEqual([60, 80, 100]);
     expect(spec.table.rows.map(([a, b]) => [a, plain(b)])).toEqual([
       ['52-week low', 'HKD 60'],
-      ['Close', 'HKD 80 (50 % of the way from low to high)'],
+      ['Close', 'HKD 80'],
       ['52-week high', 'HKD 100'],
     ]);
   });
