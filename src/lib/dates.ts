@@ -9,8 +9,9 @@ import { format, isWeekend, parseISO } from 'date-fns';
 const UTC = tz('UTC');
 
 function day(isoDay: string) {
+  // parseISO also reads "2025-01" (a month) as its first day: a session date must be a whole day.
   const date = parseISO(isoDay, { in: UTC });
-  if (Number.isNaN(date.getTime())) throw new RangeError(`"${isoDay}" is not a date written YYYY-MM-DD`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDay) || Number.isNaN(date.getTime())) throw new RangeError(`"${isoDay}" is not a date written YYYY-MM-DD`);
   return date;
 }
 
