@@ -6,34 +6,56 @@
  * After Astro, Pagefind indexes the new folder for search, before the swap: a failed index also
  * leaves the last good site in place.
  *
+ * The content check runs first, here, and stops the build with every problem before Astro starts.
+ * Astro keeps per-project state in `.astro/`, so two builds of one checkout must not overlap: a
+ * build waits for the one before it (a lock under node_modules/).
+ *
  * `CLOSING_BELL_OUT_DIR` changes the target folder (tests build elsewhere).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import { checkContent } from '../src/check/index.ts';
+import { buildTime, contentRoot } from '../src/check/paths.ts';
+import { formatReport } from '../src/check/problem.ts';
 
 const target = process.env.CLOSING_BELL_OUT_DIR ?? 'dist';
 const next = `${target}.next`;
 const previous = `${target}.previous`;
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
 
+const lastGood = () => (existsSync(target) ? `${target}/ still holds the last good site` : `nothing was published to ${target}/`);
+
+const problems = checkContent({ root: contentRoot(), now: buildTime() });
+if (problems.length > 0) {
+  const failed = problems.some((p) => p.severity === 'error');
+  (failed ? console.error : console.warn)(`The content check ${failed ? 'found problems; nothing was built' : 'has warnings'}:\n${formatReport(problems)}`);
+  if (failed) {
+    console.error(`\nBuild failed: ${lastGood()}.`);
+    process.exit(1);
+  }
+}
+
+const lock = acquireBuildLock();
+process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
 rmSync(next, { recursive: true, force: true });
 const build = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, CLOSING_BELL_OUT_DIR: next },
+  // The check above already ran; the integration need not repeat it.
+  env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, CLOSING_BELL_OUT_DIR: next, CLOSING_BELL_CHECKED: '1' },
 });
 if (build.status !== 0) {
   rmSync(next, { recursive: true, force: true });
-  console.error(`\nBuild failed: ${existsSync(target) ? `${target}/ still holds the last good site` : `nothing was published to ${target}/`}.`);
+  console.error(`\nBuild failed: ${lastGood()}.`);
   process.exit(build.status ?? 1);
 }
 
 const searchIndex = await indexForSearch(next);
 if (searchIndex.length > 0) {
   rmSync(next, { recursive: true, force: true });
-  console.error(`\nSearch indexing failed:\n  ${searchIndex.join('\n  ')}\n${existsSync(target) ? `${target}/ still holds the last good site` : `nothing was published to ${target}/`}.`);
+  console.error(`\nSearch indexing failed:\n  ${searchIndex.join('\n  ')}\n${lastGood()}.`);
   process.exit(1);
 }
 rmSync(previous, { recursive: true, force: true });
@@ -57,5 +79,44 @@ async function indexForSearch(site: string): Promise<string[]> {
     return [error instanceof Error ? error.message : String(error)];
   } finally {
     await pagefind.close();
+  }
+}
+
+/** Waits until no other build of this checkout runs, then holds the lock (a folder naming our pid). */
+function acquireBuildLock(): string {
+  const lock = fileURLToPath(new URL('../node_modules/.closing-bell-build.lock', import.meta.url));
+  for (let waited = 0; ; waited += 250) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      return lock;
+    } catch {
+      const holder = Number(readPid(join(lock, 'pid')));
+      // No pid yet: the holder is between creating the lock and writing its pid; wait for it.
+      if (holder > 0 && !alive(holder)) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (waited === 0) console.log(`Waiting for another build of this project${holder > 0 ? ` (pid ${holder})` : ''} to finish…`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+}
+
+function readPid(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -3,6 +3,7 @@
  * light and dark. `npm run screenshots` after `npm run build`; PNGs land in `test-results/screenshots/`.
  */
 import { mkdir } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/support/browser.ts';
 import { serveStatic } from '../tests/support/serve.ts';
 
@@ -12,14 +13,24 @@ const viewports = [
   { name: 'desktop', width: 1280, height: 900 },
 ];
 const out = 'test-results/screenshots';
+
+/** Charts are drawn when scrolled into view: scroll through the page and wait until each is drawn. */
+async function drawCharts(page: Page): Promise<void> {
+  const charts = page.locator('figure[data-chart]');
+  for (let i = 0; i < (await charts.count()); i++) await charts.nth(i).scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => [...document.querySelectorAll('figure[data-chart]')].every((f) => f.classList.contains('is-drawn')), null, { timeout: 10_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
 await mkdir(`${out}/parts`, { recursive: true });
 const site = await serveStatic('dist');
 const browser = await launchChromium();
 for (const scheme of ['light', 'dark'] as const) {
   for (const viewport of viewports) {
-    const page = await browser.newPage({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
+    // Reduced motion: charts are drawn at once, not caught mid-animation.
+    const page = await browser.newPage({ viewport, colorScheme: scheme, deviceScaleFactor: 1, reducedMotion: 'reduce' });
     for (const path of pages) {
       await page.goto(site.url + path);
+      await drawCharts(page);
       const name = path.replace(/\/+$/, '').replace(/^\//, '').replace(/\//g, '_') || 'home';
       await page.screenshot({ path: `${out}/${name}-${viewport.name}-${scheme}.png`, fullPage: true });
       // Long pages are also cut into screen-high parts, which can be read at full size.

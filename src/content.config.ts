@@ -6,7 +6,8 @@
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { calendarSchema, indexSchema, reportSchema, securitySchema, snapshotSchema } from './schemas/index.ts';
+import { calendarSchema, indexSchema, priceHistorySchema, reportSchema, securitySchema, snapshotSchema } from './schemas/index.ts';
+import { pricesLoader } from './loaders/prices.ts';
 import { contentRoot } from './check/paths.ts';
 
 const root = contentRoot();
@@ -34,5 +35,10 @@ export const collections = {
   calendars: defineCollection({
     loader: glob({ pattern: '*.json', base: `${root}/calendars`, generateId: fileStem }),
     schema: calendarSchema,
+  }),
+  prices: defineCollection({
+    // `prices/00981.HK.csv` → `00981.HK`: daily history, optional, one file per security.
+    loader: pricesLoader(`${root}/prices`),
+    schema: priceHistorySchema,
   }),
 };

@@ -2,6 +2,8 @@ declare namespace App {
   interface Locals {
     /** The session of the report being rendered; MDX components read their figures from it. */
     session?: import('./lib/session.ts').SessionView;
+    /** Price histories by ticker, for the securities that have a price file. */
+    prices?: ReadonlyMap<string, import('./lib/prices.ts').PriceHistory>;
   }
 }
 

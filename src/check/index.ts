@@ -25,6 +25,7 @@ import { zonedDay, zonedInstant } from '../lib/dates.ts';
 import { FigureError, resolveFigure } from '../lib/figures.ts';
 import { marketConvention } from '../lib/market.ts';
 import { buildSession, type SessionView } from '../lib/session.ts';
+import { parsePriceCsv, type PriceBar } from '../lib/prices.ts';
 import { MDX_COMPONENTS } from './components.ts';
 import { quoteInconsistencies } from './consistency.ts';
 import { checkProse } from './prose.ts';
@@ -122,10 +123,12 @@ export function checkContent(options: CheckOptions): Problem[] {
     }
   }
 
+  const prices = checkPrices(root, display, securityById, calendarById, snapshots, problems);
+
   for (const report of reports) {
     checkReport(report, { securityById, indexById, calendarById, sessions, brokenSessions, broken, now: options.now }, error, warning);
     const session = sessions.get(`${report.data.market}/${report.data.date}`);
-    checkReportBody(report.file, report.text, session, problems);
+    checkReportBody(report.file, report.text, session, problems, prices);
     // Prose against data: every number and direction word in a sentence that names a security or an index.
     if (session) problems.push(...checkProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById }));
   }
@@ -294,8 +297,61 @@ function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: 
   });
 }
 
+/**
+ * Price files, `prices/<ticker>.csv`: each line checked against the security's trading calendar
+ * (see `parsePriceCsv`), and each close a session snapshot also states must be the same number.
+ * Returns the histories that passed, by ticker, for the checks of `<PriceChart>`.
+ */
+function checkPrices(
+  root: string,
+  display: (absolute: string) => string,
+  securities: Map<string, Security>,
+  calendars: Map<string, Calendar>,
+  snapshots: Loaded<Snapshot>[],
+  problems: Problem[],
+): Map<string, PriceBar[]> {
+  const histories = new Map<string, PriceBar[]>();
+  for (const absolute of listFiles(join(root, 'prices'), /\.csv$/)) {
+    const file = display(absolute);
+    const ticker = absolute.split('/').pop()!.replace(/\.csv$/, '');
+    const at = (line: number, field: string, message: string) => problems.push({ severity: 'error', file, line, column: 1, field, message });
+    const security = securities.get(ticker);
+    if (!security) {
+      at(1, '', `found prices for "${ticker}", which is not a security in content/securities/; expected the file named for a ticker there, such as 00981.HK.csv`);
+      continue;
+    }
+    const decoded = decodeText(file, readFileSync(absolute));
+    if (!decoded.ok) {
+      problems.push(...decoded.problems);
+      continue;
+    }
+    const calendar = calendars.get(marketConvention(security.market).calendar);
+    const { bars, problems: found } = parsePriceCsv(decoded.text, calendar);
+    for (const p of found) at(p.line, p.field, p.message);
+    if (found.length > 0) continue;
+    // The line of each day, for pointing at a close that disagrees with a snapshot.
+    const lineOf = new Map(decoded.text.split(/\r?\n/).map((line, i) => [line.split(',')[0].trim(), i + 1] as const));
+    for (const snapshot of snapshots) {
+      const quote = snapshot.data.stocks.find((q) => q.ticker === ticker);
+      const bar = bars.find((b) => b.date === snapshot.data.date);
+      if (!quote?.close || bar?.close === undefined) continue;
+      const stated = quote.close;
+      const agrees =
+        stated.qualifier === 'exact' ? bar.close === stated.value
+        : stated.qualifier === 'moreThan' ? bar.close > stated.value
+        : stated.qualifier === 'lessThan' ? bar.close < stated.value
+        : true;
+      if (!agrees) {
+        at(lineOf.get(bar.date) ?? 1, 'close', `found a close of ${bar.close} on ${bar.date}, expected what ${snapshot.file} states for ${ticker}: ${stated.qualifier === 'exact' ? stated.value : `${stated.qualifier} ${stated.value}`}`);
+      }
+    }
+    histories.set(ticker, bars);
+  }
+  return histories;
+}
+
 /** Component tags in the report's body: only the product's components, with figures that exist. */
-function checkReportBody(file: string, text: string, session: SessionView | undefined, problems: Problem[]): void {
+function checkReportBody(file: string, text: string, session: SessionView | undefined, problems: Problem[], prices = new Map<string, PriceBar[]>()): void {
   const parts = splitFrontmatter(text);
   if (!parts) return;
   const at = lineIndex(text);
@@ -329,6 +385,26 @@ function checkReportBody(file: string, text: string, session: SessionView | unde
       } catch (e) {
         if (!(e instanceof FigureError)) throw e;
         problem('<Fig of>', `found ${e.message}`);
+      }
+    }
+    if (name === 'PriceChart') {
+      const ticker = attribute('ticker');
+      const bars = ticker ? prices.get(ticker) : undefined;
+      if (!ticker || !bars) {
+        problem('<PriceChart ticker>', `found ticker ${JSON.stringify(ticker ?? '')}, expected a security with a price file: ${prices.size > 0 ? [...prices.keys()].join(', ') : 'there is none; add content/prices/<ticker>.csv'}`);
+        continue;
+      }
+      const from = attribute('from');
+      const to = attribute('to') ?? session.date;
+      for (const [key, value] of [['from', from], ['to', attribute('to')]] as const) {
+        if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) problem(`<PriceChart ${key}>`, `found ${JSON.stringify(value)}, expected a date written YYYY-MM-DD`);
+      }
+      if (to > session.date) {
+        problem('<PriceChart to>', `found ${to}, expected a day on or before the report's session ${session.date}: a report shows no prices from after its session`);
+      } else if (from && from >= to) {
+        problem('<PriceChart from>', `found from=${from} and to=${to}, expected from before to`);
+      } else if (bars.filter((b) => b.close !== undefined && (!from || b.date >= from) && b.date <= to).length < 2) {
+        problem('<PriceChart>', `found fewer than two closes for ${ticker} from ${from ?? bars[0].date} to ${to}, expected a range of the price file (${bars[0].date} to ${bars[bars.length - 1].date})`);
       }
     }
     if (name === 'StockCard') {

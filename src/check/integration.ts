@@ -20,7 +20,8 @@ export default function contentCheck(): AstroIntegration {
         // import.meta.env.DEV, which a stray DEV=1 in the shell's environment would turn on in a build.
         updateConfig({ vite: { define: { 'import.meta.env.CLOSING_BELL_SHOW_UNPUBLISHED': JSON.stringify(command === 'dev') } } });
         // Vitest loads this config for component tests; the content is not what is under test there.
-        if (process.env.VITEST) return;
+        // `npm run build` has run the check already, before starting Astro.
+        if (process.env.VITEST || (command === 'build' && process.env.CLOSING_BELL_CHECKED === '1')) return;
         const problems = checkContent({ root: contentRoot(), now: buildTime() });
         // While the dev server runs, later problems go to the browser's overlay (it needs a server that started).
         if (command === 'dev') updateConfig({ vite: { plugins: [devOverlay()] } });

@@ -5,10 +5,13 @@
 import Driver from './Driver.astro';
 import Drivers from './Drivers.astro';
 import Fig from './Fig.astro';
+import FlowChart from './FlowChart.astro';
 import FlowTable from './FlowTable.astro';
+import IndexMovesChart from './IndexMovesChart.astro';
 import IndexTable from './IndexTable.astro';
 import MarketStats from './MarketStats.astro';
+import PriceChart from './PriceChart.astro';
 import Risks from './Risks.astro';
 import StockCard from './StockCard.astro';
 
-export const mdxComponents = { IndexTable, StockCard, MarketStats, FlowTable, Drivers, Driver, Risks, Fig };
+export const mdxComponents = { IndexTable, StockCard, MarketStats, FlowTable, Drivers, Driver, Risks, Fig, IndexMovesChart, FlowChart, PriceChart };

@@ -2,10 +2,12 @@
  * The only module besides the content config that reads collections. Pages ask it for reports and
  * their sessions; it looks each thing up once per build and hands back plain views.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { contentRoot } from '../check/paths.ts';
 import { buildSession, type Registries, type SessionView } from '../lib/session.ts';
 import { isListed, lastUpdate, publicationState } from '../lib/publication.ts';
-import { buildTime, contentRoot } from '../check/paths.ts';
+import { buildTime } from '../check/paths.ts';
 import { readContentHistory, type ContentHistory } from '../check/history.ts';
 import { relatedReports } from '../lib/related.ts';
 import { absoluteUrl, paths, url } from '../lib/url.ts';
@@ -15,6 +17,7 @@ import type { CsvNames } from '../lib/opendata.ts';
 import { marketConvention } from '../lib/market.ts';
 import { zonedIso } from '../lib/dates.ts';
 import type { MarketIndex, Security, Snapshot } from '../schemas/index.ts';
+import type { PriceHistory } from '../lib/prices.ts';
 
 export type Report = CollectionEntry<'reports'>;
 
@@ -54,6 +57,27 @@ export function getSession(market: string, date: string): Promise<SessionView> {
     sessions.set(id, session);
   }
   return session;
+}
+
+let prices: Promise<Map<string, PriceHistory>> | undefined;
+
+/** Every security's price history, by ticker (securities without a price file have none). */
+export function getPriceHistories(): Promise<ReadonlyMap<string, PriceHistory>> {
+  // Most securities have no price file, and often none has: Astro warns about an empty collection,
+  // so it is only read when there is something in it.
+  const folder = `${contentRoot()}/prices`;
+  if (!existsSync(folder) || !readdirSync(folder).some((name) => name.endsWith('.csv'))) return Promise.resolve(new Map());
+  prices ??= Promise.all([getCollection('prices'), loadRegistries()]).then(([entries, { securities }]) => {
+    const histories = new Map<string, PriceHistory>();
+    for (const { data } of entries) {
+      const security = securities.get(data.ticker);
+      // The content check refuses a price file for an unknown security; be as strict here.
+      if (!security) throw new Error(`content/prices/${data.ticker}.csv: no security ${data.ticker} in content/securities/`);
+      histories.set(data.ticker, { security: { id: security.ticker, name: security.name, currency: security.currency }, bars: data.bars });
+    }
+    return histories;
+  });
+  return prices;
 }
 
 export function reportUrl(report: Report): string {

@@ -192,6 +192,25 @@ export const calendarSchema = z.strictObject({
   holidays: z.array(z.strictObject({ date: isoDate, name: nonEmpty })),
 });
 
+/**
+ * A security's price file as the `prices` collection stores it, after `parsePriceCsv` (which checks
+ * each line with its line number) has read it.
+ */
+export const priceHistorySchema = z.strictObject({
+  ticker: tickerCode,
+  bars: z.array(
+    z.strictObject({
+      date: isoDate,
+      open: z.number().positive().optional(),
+      high: z.number().positive().optional(),
+      low: z.number().positive().optional(),
+      close: z.number().positive().optional(),
+      volume: z.number().int().nonnegative().optional(),
+      note: nonEmpty.optional(),
+    }),
+  ),
+});
+
 export type Security = z.output<typeof securitySchema>;
 export type MarketIndex = z.output<typeof indexSchema>;
 export type Snapshot = z.output<typeof snapshotSchema>;

@@ -68,7 +68,7 @@ describe('a change to a published figure', () => {
     edit('content/reports/2025-10-24-smic-rally.mdx', (t) => t.replace('its 52‑week high', 'its 26‑week high'));
     const problems = check();
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: 'content/reports/2025-10-24-smic-rally.mdx', line: 42, field: 'prose' });
+    expect(problems[0]).toMatchObject({ file: 'content/reports/2025-10-24-smic-rally.mdx', line: 46, field: 'prose' });
     expect(problems[0].message).toMatch(/^found 26 in the prose and 52 no longer in it since it was published/);
   });
 

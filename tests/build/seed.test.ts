@@ -1,12 +1,14 @@
 /**
  * The real site built from the real content: the seed report states every figure of the article,
- * each one traceable to the session snapshot, and no page ships JavaScript.
+ * each one traceable to the session snapshot; only pages with a chart load a script, from the site
+ * itself, within the script budget.
  */
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBuild, TMP } from '../support/site.ts';
 import { seedSnapshotJson } from '../support/seed.ts';
+import { pageScripts, SCRIPT_BUDGET_BYTES } from '../../src/check/budget.ts';
 
 const outDir = join(TMP, 'seed-site');
 const reportPath = join(outDir, 'reports/2025-10-24-smic-rally/index.html');
@@ -135,11 +137,30 @@ describe('the other pages', () => {
     expect(readable(readFileSync(join(outDir, '404.html'), 'utf8'))).toContain('Page not found');
   });
 
-  it('no report or list page runs JavaScript: only search does (scripts are checked page by page in discovery.test.ts)', () => {
+  /** A page's HTML without its JSON-LD blocks, which are data, not scripts that run. */
+  const runnable = (page: string) => readFileSync(page, 'utf8').replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/g, '');
+
+  it('only pages with a chart, and search, load a script: home, archive and 404 have none', () => {
     const html = pages(outDir);
     expect(html.length).toBeGreaterThanOrEqual(4);
+    const withScript = html.filter((page) => /<script\b/i.test(runnable(page))).map((page) => page.slice(outDir.length + 1));
+    expect(withScript.sort()).toEqual(['reports/2025-10-24-smic-rally/index.html', 'search/index.html']);
     for (const page of html.filter((p) => !p.endsWith(join('search', 'index.html')))) {
-      expect(readFileSync(page, 'utf8').replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/g, ''), page).not.toMatch(/<script\b/i);
+      const charts = (readFileSync(page, 'utf8').match(/<figure class="chart /g) ?? []).length;
+      expect(charts > 0, page).toBe(withScript.includes(page.slice(outDir.length + 1)));
     }
+  });
+
+  it('the report’s scripts come from the site itself, as files: no inline script, no other host', () => {
+    const scripts = [...runnable(reportPath).matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const [tag, attributes, body] of scripts) {
+      expect(attributes, tag).toMatch(/^ type="module" src="\/_astro\/[^"/]+\.js"$/);
+      expect(body).toBe('');
+    }
+    // Nor inline styles: a strict Content-Security-Policy can then forbid both.
+    expect(reportHtml).not.toMatch(/<style\b|\sstyle="/i);
+    const files = readdirSync(outDir, { recursive: true }) as string[];
+    expect(files.filter((f) => f.endsWith('.js')).every((f) => f.startsWith('_astro/') || f.startsWith('pagefind/'))).toBe(true);
   });
 });

@@ -14,6 +14,11 @@ import Driver from '../../src/components/Driver.astro';
 import Risks from '../../src/components/Risks.astro';
 import SessionStrip from '../../src/components/SessionStrip.astro';
 import Byline from '../../src/components/Byline.astro';
+import IndexMovesChart from '../../src/components/IndexMovesChart.astro';
+import FlowChart from '../../src/components/FlowChart.astro';
+import PriceChart from '../../src/components/PriceChart.astro';
+import { readFileSync } from 'node:fs';
+import { parsePriceCsv } from '../../src/lib/prices.ts';
 import { mdxComponents } from '../../src/components/mdx.ts';
 import { MDX_COMPONENTS } from '../../src/check/components.ts';
 import { snapshotSchema } from '../../src/schemas/index.ts';
@@ -99,9 +104,9 @@ describe('StockCard', () => {
     expect(visible).toContain('52-week high HKD 93.5 the close is 14.4 % below it');
     expect(visible).toContain('P/E 144.22');
     expect(visible).toContain('Southbound net inflow HKD 570.7 million');
-    // Nothing the source did not give: no low, no range bar, no points change.
+    // Nothing the source did not give: no low, no range chart, no points change.
     expect(visible).not.toContain('52-week low');
-    expect(html).not.toContain('<meter');
+    expect(html).not.toContain('data-chart');
     expect(visible).not.toMatch(/NaN|undefined|\+8/);
   });
 
@@ -110,8 +115,22 @@ describe('StockCard', () => {
     json.stocks[0] = { ticker: '00981.HK', close: 80, high52w: 93.5, low52w: 40 };
     const withLow = buildSession(snapshotSchema.parse(json), registriesFrom());
     const html = await container.renderToString(StockCard, { props: { session: withLow, ticker: '00981.HK' } });
-    expect(html).toMatch(/<meter min="0" max="1" value="0\.7\d*"/);
     expect(text(html)).toContain('75 % of the way from low to high');
+    // The range chart, and its table for readers without JavaScript.
+    const chart = /<figure class="chart chart-range[^"]*"[^>]*data-chart="([^"]*)"/.exec(html);
+    expect(chart).not.toBeNull();
+    expect(JSON.parse(chart![1].replace(/&quot;/g, '"'))).toMatchObject({ kind: 'range', low: 40, close: 80, high: 93.5 });
+    expect(rows(html.slice(html.indexOf('chart-range')))).toEqual([['52-week low', 'HKD 40'], ['Close', 'HKD 80'], ['52-week high', 'HKD 93.5']]);
+  });
+
+  it('shows a sparkline of the closes up to the session where the security has a price file', async () => {
+    const bars = parsePriceCsv(readFileSync('tests/fixtures/prices/SYN01.HK.csv', 'utf8')).bars;
+    const prices = new Map([['00981.HK', { security: { id: '00981.HK', name: 'SMIC', currency: 'HKD' }, bars }]]);
+    const html = await container.renderToString(StockCard, { props: { session, ticker: '00981.HK', prices } });
+    expect(html).toContain('class="chart chart-line chart-size-spark"');
+    const table = rows(html.slice(html.indexOf('chart-line')));
+    expect(table).toHaveLength(22);
+    expect(table[21][0]).toBe('24 Oct 2025');
   });
 
   it('refuses a ticker the session does not have, naming what it has', async () => {
@@ -186,6 +205,40 @@ describe('SessionStrip', () => {
     expect(text(html)).toBe(
       'Hong Kong close · 24 Oct 2025 · turnover HKD 226.61 billion HSI 26,160 up ▲ +192 up ▲ +0.7 % HSTECH 6,059 up ▲ +108 up ▲ +1.8 % HSCEI 9,363 up ▲ +63 up ▲ +0.7 %',
     );
+  });
+});
+
+describe('charts', () => {
+  it('IndexMovesChart bakes its data into the figure and gives the same figures as a table', async () => {
+    const html = await container.renderToString(IndexMovesChart, { props: { session } });
+    expect(html).toMatch(/<figure class="chart chart-bar chart-size-medium" id="chart-index-moves" data-chart="\{/);
+    expect(text(html)).toContain('Index moves, Friday, 24 October 2025');
+    expect(rows(html)).toEqual([
+      ['Hang Seng Index (HSI)', '+0.7 %'],
+      ['Hang Seng TECH Index (HSTECH)', '+1.8 %'],
+      ['Hang Seng China Enterprises Index (HSCEI)', '+0.7 %'],
+    ]);
+    // The canvas waits hidden until the chart is drawn, and is never read out: the table is.
+    expect(html).toContain('<div class="chart-canvas" hidden><canvas aria-hidden="true"></canvas></div>');
+    expect(html).toMatch(/<table aria-labelledby="chart-index-moves-title">/);
+    expect(html).not.toMatch(/style="/);
+  });
+
+  it('FlowChart draws southbound flows, and nothing for a direction without flows', async () => {
+    expect(rows(await container.renderToString(FlowChart, { props: { session } }))).toEqual([
+      ['Meituan-W (03690.HK)', 'HKD 654.8 million'],
+      ['SMIC (00981.HK)', 'HKD 570.7 million'],
+    ]);
+    expect(text(await container.renderToString(FlowChart, { props: { session, direction: 'northbound' } }))).toBe('');
+  });
+
+  it('PriceChart draws the chosen range of a price file, and refuses a ticker without one', async () => {
+    const bars = parsePriceCsv(readFileSync('tests/fixtures/prices/SYN01.HK.csv', 'utf8')).bars;
+    const prices = new Map([['00981.HK', { security: { id: '00981.HK', name: 'SMIC', currency: 'HKD' }, bars }]]);
+    const html = await container.renderToString(PriceChart, { props: { session, prices, ticker: '00981.HK', from: '2025-10-20', to: '2025-10-24' } });
+    expect(rows(html).map(([day]) => day)).toEqual(['20 Oct 2025', '21 Oct 2025', '22 Oct 2025', '23 Oct 2025', '24 Oct 2025']);
+    expect(text(html)).toContain('SMIC (00981.HK), daily close, 20 Oct 2025 to 24 Oct 2025');
+    await expect(container.renderToString(PriceChart, { props: { session, prices, ticker: '03690.HK' } })).rejects.toThrow(/no price history; add content\/prices\/03690\.HK\.csv/);
   });
 });
 

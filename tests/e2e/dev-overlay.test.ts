@@ -49,6 +49,8 @@ it('shows a content error in the overlay as the author saves, naming file, line 
   expect(log).toContain('watching for file changes');
   const page = await browser.newPage();
   await page.goto(`http://localhost:${port}/reports/2025-10-24-smic-rally/`);
+  // The dev server may reload the page once while it optimises dependencies.
+  await page.waitForFunction(() => document.title.includes('SMIC'), undefined, { timeout: 20_000 }).catch(() => undefined);
   expect(await page.title(), `${log}\n${(await page.textContent('body'))?.slice(0, 2000)}`).toContain('SMIC Sees Strong Surge');
   expect(await overlayText(page)).toBeNull();
 

@@ -26,7 +26,7 @@ export function authorEnvironment(): NodeJS.ProcessEnv {
 /** The moment every test build runs at, so results never depend on the wall clock. */
 export const TEST_NOW = '2025-11-01T00:00:00Z';
 
-export function runBuild(options: { content?: string; outDir: string; cacheDir?: string; now?: string }): Promise<BuildResult> {
+export function runBuild(options: { content?: string; outDir: string; cacheDir?: string; now?: string; env?: Record<string, string> }): Promise<BuildResult> {
   const env = {
     ...authorEnvironment(),
     CLOSING_BELL_NOW: options.now ?? TEST_NOW,
@@ -36,6 +36,7 @@ export function runBuild(options: { content?: string; outDir: string; cacheDir?:
     CLOSING_BELL_OUT_DIR: options.outDir,
     CLOSING_BELL_CACHE_DIR: options.cacheDir ?? `${options.outDir}.cache`,
     ...(options.content ? { CLOSING_BELL_CONTENT: options.content } : {}),
+    ...options.env,
   };
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['scripts/build.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
