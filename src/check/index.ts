@@ -210,6 +210,14 @@ function checkReportBody(file: string, text: string, session: SessionView | unde
   const parts = splitFrontmatter(text);
   if (!parts) return;
   const at = lineIndex(text);
+  // A scaffold's placeholders, once per line, front matter included.
+  const todoLines = new Set<number>();
+  for (const match of text.matchAll(/\bTODO\b/g)) {
+    const place = at(match.index ?? 0);
+    if (todoLines.has(place.line)) continue;
+    todoLines.add(place.line);
+    problems.push({ severity: 'error', file, ...place, field: 'TODO', message: 'found a TODO placeholder, expected the report\'s own text or figure' });
+  }
   const tag = /<([A-Z][A-Za-z0-9]*)\b([^>]*)>/g;
   for (const match of parts.body.matchAll(tag)) {
     const [, name, attributes] = match;

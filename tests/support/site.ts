@@ -15,9 +15,14 @@ export interface BuildResult {
   output: string;
 }
 
+/** The environment an author's shell has: without the test runner's own variables (NODE_ENV=test, VITEST…). */
+export function authorEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST')));
+}
+
 export function runBuild(options: { content?: string; outDir: string; cacheDir?: string }): Promise<BuildResult> {
   const env = {
-    ...process.env,
+    ...authorEnvironment(),
     ASTRO_TELEMETRY_DISABLED: '1',
     FORCE_COLOR: '0',
     NO_COLOR: '1',

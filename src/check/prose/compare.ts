@@ -104,7 +104,8 @@ function unitOf(value: number): number {
   return 10 ** zeros;
 }
 
-const near = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+const near = (a: number, b: number) =>
+  a === b || (Number.isFinite(a) && Number.isFinite(b) && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)));
 
 /** `outer` contains `inner`. */
 function contains(outer: Interval, inner: Interval): boolean {

@@ -37,8 +37,17 @@ const STRONG: [string, Way][] = [
   ['fell|fallen|slipped|declined|slid|tumbled|plunged|plummeted|sank|sunk|slumped|retreated|dipped|sagged|underperformed|skidded', 'down'],
 ];
 const WEAK: [string, Way][] = [
-  ['gained|gains?|gaining|advanced|advances?|advancing|lifted|added|adding|rises?|rising|rall(?:y|ies|ying)|climbs?|climbing|jumps?|surges?|surging|up|higher|increased?|increases|increasing|upticks?|rebounds?|rebounding|firmed|strengthened|soars?|soaring', 'up'],
-  ['lost|lose|loses|losing|loss(?:es)?|eased|eases?|easing|dropped|drops?|dropping|falls?|falling|declines?|declining|slips?|slipping|slides?|sliding|shed|sheds|shedding|down|lower|decreased?|decreases|decreasing|dips?|dipping|weakened|slumps?|retreats?|tumbles?|plunges?|sinks?', 'down'],
+  [
+    'gained|gains?|gaining|advanced|advances?|advancing|lifted|added|adding|rises?|rising|rall(?:y|ies|ying)|climbs?|climbing|jumps?|jumping|surges?|surging|' +
+      'up|higher|increased?|increases|increasing|upticks?|rebounds?|rebounding|firmed|strengthened|soars?|soaring|spiking|rocketing|leaping',
+    'up',
+  ],
+  [
+    'lost|lose|loses|losing|loss(?:es)?|eased|eases?|easing|dropped|drops?|dropping|falls?|falling|declines?|declining|slips?|slipping|slides?|sliding|' +
+      'shed|sheds|shedding|down|lower|decreased?|decreases|decreasing|dips?|dipping|weakened|slumps?|slumping|retreats?|retreating|tumbles?|tumbling|' +
+      'plunges?|plunging|plummeting|sinks?|sinking|sagging|skidding',
+    'down',
+  ],
 ];
 
 const compile = (list: [string, Way][]) => list.map(([words, way]) => ({ way, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})(?![\\p{L}\\p{N}])`, 'giu') }));

@@ -14,8 +14,12 @@
  * "24 October 2025", "October 24, 2025"), durations ("52-week", "3 months"), ordinals ("3rd"),
  * times ("16:10", "4 pm"), ranges ("8–9 %"), labels ("top 10", "No. 1", "Q3"), numbers joined
  * to letters ("5G", "H20", "00700.HK"), percentage points and basis points (the snapshot records
- * none), and numbers that count something else ("30 stocks", "3 analysts"): a number followed
- * by a word the check does not know as a unit or a linking word is taken to count that word.
+ * none), moves over a longer period than the session ("30 % this year", "12 % since January"),
+ * shares of something ("5 % of the index"), numbers in a clause about what may come ("could drop
+ * 5 %", "a price target of HKD 100", "if it falls 3 %"), and numbers that count something else ("30 stocks", "3 analysts"): a number followed by a word
+ * the check does not know as a unit or a linking word is taken to count that word.
+ *
+ * A round level ("the 26,000 level", "the 26,000 mark") is read as "around 26,000".
  *
  * A bare four-digit integer from 1900 to 2100 written without a thousands separator is flagged
  * `yearLike`: house style groups thousands (26,160), so when no figure matches it is taken for a
@@ -29,6 +33,9 @@ export interface ProseNumber {
   /** Offsets in the sentence text of the digits (with their sign). */
   start: number;
   end: number;
+  /** Offsets of the whole claim: from its qualifier or currency to the end of its unit. */
+  from: number;
+  to: number;
   /** The claim as written, qualifier and unit included, spaces normalised: "more than 8 %". */
   raw: string;
   /** The value in units (scale applied): "HKD 654.8 million" → 654800000; negative only if written so. */
@@ -52,7 +59,7 @@ export interface ProseNumber {
   yearLike: boolean;
 }
 
-export type SkipReason = 'date' | 'duration' | 'ordinal' | 'time' | 'range' | 'label' | 'identifier' | 'points-or-basis' | 'count';
+export type SkipReason = 'date' | 'duration' | 'ordinal' | 'time' | 'range' | 'label' | 'identifier' | 'points-or-basis' | 'count' | 'period' | 'share' | 'forecast';
 
 export interface SkippedNumber {
   start: number;
@@ -64,7 +71,7 @@ export interface SkippedNumber {
 const S = '[\\s\\u00a0\\u202f]';
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
-const NUMBER = /(?<![\p{L}\p{N}_.,])(?:[+\u2212]|[-\u2013](?=\d))?(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:\.\d+)?/gu;
+const NUMBER = /(?<![\p{L}\p{N}_.,:/])(?:[+\u2212]|[-\u2013](?=\d))?(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:\.\d+)?/gu;
 
 const CURRENCY_BEFORE = new RegExp(`(?:HKD|HK\\$|US\\$|USD|RMB|CNY|CNH|EUR|GBP|JPY|S\\$|\\$|¥|€|£)${S}*$`);
 const CURRENCY_AFTER = new RegExp(`^${S}*(?:HKD|USD|RMB|CNY|CNH|yuan|renminbi|Hong${S}+Kong${S}+dollars?|dollars?)(?![\\p{L}])`, 'iu');
@@ -89,10 +96,20 @@ const TIME = new RegExp(`^(?::\\d)|^${S}*(?:a\\.m\\.|p\\.m\\.|am|pm|HKT|GMT|UTC)
 const ORDINAL = /^(?:st|nd|rd|th)(?![\p{L}])/iu;
 const LABEL_BEFORE = new RegExp(`(?:(?<![\\p{L}])(?:top|bottom|No\\.|number|phase|round|class|series|rank|ranked|tier|step|chapter|section|article|item|model|version|page|line|#)${S}*|#)$`, 'iu');
 const RANGE_BEFORE = new RegExp(`\\d${S}*[-\\u2010-\\u2014]${S}*$`);
-const RANGE_AFTER = new RegExp(`^${S}*[-\\u2010-\\u2014]${S}*\\d`);
+const RANGE_AFTER = new RegExp(`^${S}*[-\\u2010-\\u2014/]${S}*\\d`);
+/** "58 of 82", "58 of its 82": a count out of a count. */
+const OUT_OF = new RegExp(`^${S}+of${S}+(?:(?:its|the|their)${S}+)?\\d`);
 const DAY_AFTER = new RegExp(`^(?:st|nd|rd|th)?,?${S}+(?:of${S}+)?${MONTH}(?![\\p{L}])`, 'u');
 const DAY_BEFORE = new RegExp(`(?<![\\p{L}])${MONTH}\\.?${S}+$`, 'u');
 const YEAR_BEFORE = new RegExp(`(?<![\\p{L}])${MONTH}\\.?(?:${S}+\\d{1,2}(?:st|nd|rd|th)?)?,?${S}+$`, 'u');
+/** A move over a period longer than the session: "30 % this year", "12 % since January", "5 % year-to-date". */
+const PERIOD = new RegExp(
+  `^,?${S}*(?:this${S}+(?:year|month|week|quarter)|so${S}+far|year${S}*[-\\u2010-\\u2014]${S}*to${S}*[-\\u2010-\\u2014]${S}*date|month${S}*[-\\u2010-\\u2014]${S}*to${S}*[-\\u2010-\\u2014]${S}*date|YTD|since|(?:over|in|during)${S}+the${S}+(?:past|last|previous)|(?:last|past)${S}+(?:year|month|week|quarter))(?![\\p{L}])`,
+  'iu',
+);
+/** The clause before a number speaks of what may come, not of the session: "could drop 5 %", "a target of HKD 100". */
+const FORECAST_BEFORE =
+  /(?<![\p{L}])(?:[Tt]argets?|[Ff]orecast(?:s|ing)?|[Ee]xpect(?:s|ed|ing)?|[Ee]stimate[sd]?|[Pp]roject(?:s|ed|ing)|[Gg]uidance|[Oo]utlook|[Cc]ould|[Ww]ould|may|[Mm]ight|[Ww]ill|[Ss]hould|[Ii]f)(?![\p{L}])[^,;:!?\u2029]*$/u;
 const NEXT_WORD = new RegExp(`^${S}+([\\p{L}][\\p{L}'’\\-\\u2010\\u2011]*)`, 'u');
 
 /** Words that may follow a figure without being what it counts: "closed at 26,160 on Friday". */
@@ -148,6 +165,7 @@ export function readNumbers(text: string, exclude: readonly (readonly [number, n
     let scale = 1;
     let kind: NumberKind = 'plain';
     let currency = false;
+    let level = false;
     const consume = (m: RegExpExecArray) => {
       rest = rest.slice(m[0].length);
       unitEnd += m[0].length;
@@ -171,11 +189,17 @@ export function readNumbers(text: string, exclude: readonly (readonly [number, n
         consume(m);
       } else if ((m = PLAIN_UNIT.exec(rest))) {
         consume(m);
+        if (/level|mark|handle/i.test(m[0])) level = true;
       }
     }
     if (/^[\p{L}\p{N}]/u.test(rest)) { skip('identifier'); continue; }
+    if (PERIOD.test(rest)) { skip('period'); continue; }
+    if (kind === 'percent' && new RegExp(`^${S}+of(?![\\p{L}])`, 'u').test(rest)) { skip('share'); continue; }
+    if (FORECAST_BEFORE.test(text.slice(0, start))) { skip('forecast'); continue; }
     const following = NEXT_WORD.exec(rest)?.[1];
-    if (following && unitEnd === end && !LINKING_WORDS.has(following.toLowerCase())) { skip('count'); continue; }
+    // "30 stocks", "58 of 82", "2.1 billion shares": the number counts something that is no figure.
+    const counts = unitEnd === end || (scale > 1 && !currency && !CURRENCY_BEFORE.test(before));
+    if (following && counts && (!LINKING_WORDS.has(following.toLowerCase()) || OUT_OF.test(rest))) { skip('count'); continue; }
 
     let claimStart = start;
     let head = before;
@@ -197,10 +221,14 @@ export function readNumbers(text: string, exclude: readonly (readonly [number, n
         break;
       }
     }
+    // "the 26,000 level", "the 26,000 mark": a round threshold, read as "around 26,000".
+    if (level) qualifier = 'around';
     const negative = sign !== undefined && sign !== '+';
     numbers.push({
       start,
       end,
+      from: claimStart,
+      to: unitEnd,
       raw: text.slice(claimStart, unitEnd).replace(/[\s\u00a0\u202f]+/g, ' ').trim(),
       value: (negative ? -magnitude : magnitude) * scale,
       decimals: fraction.length,

@@ -119,11 +119,12 @@ export function maskMdx(body: string): MaskedBody {
   // Markdown block markers, line by line: each heading, list item, table cell and paragraph is a block.
   text = current();
   offset = 0;
-  let previous: 'blank' | 'list' | 'text' = 'blank';
+  type LineKind = 'blank' | 'list' | 'text';
+  let previous = 'blank' as LineKind;
   for (const line of text.split('\n')) {
     const end = offset + line.length;
     const newline = end < text.length ? end : -1;
-    let kind: typeof previous = 'text';
+    let kind: LineKind = 'text';
     let match: RegExpExecArray | null;
     if (line.trim() === '') {
       kind = 'blank';

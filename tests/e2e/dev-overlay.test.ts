@@ -1,0 +1,61 @@
+/**
+ * `npm run dev`: a content problem introduced while the server runs shows in the browser's error
+ * overlay, with the file, line and field.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+import { authorEnvironment, copyContent } from '../support/site.ts';
+
+const port = 4600 + Math.floor(Math.random() * 300);
+let server: ChildProcess;
+let browser: Browser;
+let content: string;
+let log = '';
+
+beforeAll(async () => {
+  content = copyContent('dev');
+  server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--ignore-lock'], {
+    env: { ...authorEnvironment(), CLOSING_BELL_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (chunk) => (log += chunk));
+  server.stderr?.on('data', (chunk) => (log += chunk));
+  // Ready once the report answers: the server prints its address a moment before routes are served.
+  for (let i = 0; i < 150; i++) {
+    const response = await fetch(`http://localhost:${port}/reports/2025-10-24-smic-rally/`).catch(() => undefined);
+    if (response?.ok) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+async function overlayText(page: import('playwright-core').Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const overlay = document.querySelector('vite-error-overlay');
+    return overlay?.shadowRoot?.querySelector('#message-content, .message, #message')?.textContent ?? (overlay ? overlay.shadowRoot?.textContent ?? '' : null);
+  });
+}
+
+it('shows a content error in the overlay as the author saves, naming file, line and field', async () => {
+  expect(log).toContain('watching for file changes');
+  const page = await browser.newPage();
+  await page.goto(`http://localhost:${port}/reports/2025-10-24-smic-rally/`);
+  expect(await page.title(), `${log}\n${(await page.textContent('body'))?.slice(0, 2000)}`).toContain('SMIC Sees Strong Surge');
+  expect(await overlayText(page)).toBeNull();
+
+  const snapshot = join(content, 'markets/hk/2025-10-24.json');
+  writeFileSync(snapshot, readFileSync(snapshot, 'utf8').replace('"close": 26160', '"close": "26,160"'));
+  await page.waitForFunction(() => document.querySelector('vite-error-overlay') !== null, undefined, { timeout: 15_000 });
+  const text = await overlayText(page);
+  expect(text).toContain('2025-10-24.json:7:24  indices[0].close  found "26,160", expected a number');
+  await page.close();
+});
