@@ -14,8 +14,6 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // A strict policy in a <meta> on every page: only the site's own files, plus hashes Astro
   // computes for the scripts and styles it bundles. `npm run verify` checks it in a browser.
-  // Shiki colours code with inline styles, which the policy refuses; reports have no code blocks.
-  markdown: { syntaxHighlight: false },
   security: {
     csp: {
       directives: ["default-src 'self'", "base-uri 'self'", "form-action 'self'", "object-src 'none'"],
