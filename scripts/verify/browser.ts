@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page as PlaywrightPage } from 'playwright-core';
 import { launchChromium } from '../../tests/support/browser.ts';
 import { serveStatic } from '../../tests/support/serve.ts';
 import type { Page, Problem } from './site.ts';
@@ -44,6 +44,27 @@ export function checkPolicy(page: Page): Problem[] {
   return [];
 }
 
+/**
+ * Scrolls to the end and back, then waits until no request has been in flight for 300 ms, so what
+ * loads when it comes into view (charts) has loaded and run.
+ */
+async function scrollThrough(tab: PlaywrightPage): Promise<void> {
+  let inFlight = 0;
+  let last = Date.now();
+  const started = () => ((inFlight += 1), (last = Date.now()));
+  const ended = () => ((inFlight -= 1), (last = Date.now()));
+  tab.on('request', started);
+  tab.on('requestfinished', ended);
+  tab.on('requestfailed', ended);
+  await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && (inFlight > 0 || Date.now() - last < 300)) await tab.waitForTimeout(50);
+  await tab.evaluate(() => window.scrollTo(0, 0));
+  tab.off('request', started);
+  tab.off('requestfinished', ended);
+  tab.off('requestfailed', ended);
+}
+
 async function checkView(context: BrowserContext, origin: string, page: Page, view: string): Promise<{ problems: Problem[]; passes: string[] }> {
   const problems: Problem[] = [];
   const where = `${page.path} (${view})`;
@@ -62,6 +83,7 @@ async function checkView(context: BrowserContext, origin: string, page: Page, vi
   if (response && response.status() !== expected && !(page.kind === 'not-found' && response.status() === 200)) {
     problems.push({ where, message: `answered ${response.status()}, expected ${expected}` });
   }
+  await scrollThrough(tab);
   const axe = await new AxeBuilder({ page: tab }).withTags(AXE_TAGS).analyze();
   for (const violation of axe.violations) {
     const targets = violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ');

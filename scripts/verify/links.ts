@@ -2,7 +2,8 @@
  * Every internal link, asset and `#fragment` of every page resolves. linkinator crawls the site
  * served as a static host would serve it, starting from every page (so pages nothing links to are
  * checked too); links to other hosts are counted but not fetched. The site's own absolute addresses
- * (canonical links) must name a built page.
+ * (feeds, canonical and share links) are fetched from the local copy, and a canonical link must name
+ * a built page.
  */
 import { readFileSync } from 'node:fs';
 import { LinkChecker } from 'linkinator';
@@ -17,6 +18,9 @@ export interface LinkReport {
   external: number;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const sameSite = (link: string, origin: string) => link === origin || link.startsWith(`${origin}/`);
+
 export async function checkLinks(root: string, pages: Page[], siteUrl: string): Promise<LinkReport> {
   const problems: Problem[] = [];
   const site = await serveStatic(root);
@@ -30,7 +34,9 @@ export async function checkLinks(root: string, pages: Page[], siteUrl: string): 
       checkCss: true,
       checkFragments: true,
       concurrency: 8,
-      linksToSkip: async (link) => !link.startsWith(`${site.url}/`) && link !== site.url,
+      // The site's own absolute addresses (feeds, canonical and share links) are checked locally.
+      urlRewriteExpressions: [{ pattern: new RegExp(`^${escapeRegExp(new URL(siteUrl).origin)}(?=/|$)`), replacement: site.url }],
+      linksToSkip: async (link) => !sameSite(link, site.url) && !sameSite(link, new URL(siteUrl).origin),
     });
     for (const link of result.links) {
       if (link.state === 'SKIPPED') {

@@ -3,7 +3,7 @@
  * scripts it loads (with every module they import), against a budget per kind. JavaScript is allowed
  * only where there is something for it to do: a chart or a search.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dirname, join, posix } from 'node:path';
 import type { Page, PageKind, Problem } from './site.ts';
@@ -37,6 +37,7 @@ export interface PageWeight {
   needsJs?: string;
 }
 
+const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
 const gzipped = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
 
 /** What on a page justifies JavaScript: a chart (a canvas or an element marked as a chart) or a search. */
@@ -51,17 +52,21 @@ function resolveAsset(root: string, page: Page, href: string, from = page.path):
   if (/^[a-z]+:/i.test(href) || href.startsWith('//')) return undefined;
   const path = posix.resolve(from.endsWith('/') ? from : posix.dirname(from), href.split(/[?#]/)[0]);
   const file = join(root, path);
-  return existsSync(file) ? file : undefined;
+  return isFile(file) ? file : undefined;
 }
 
-/** A script and every module it imports, statically or dynamically, each counted once. */
+/** The local modules a script imports, statically or dynamically, by literal specifier. */
+function importsOf(code: string): string[] {
+  return [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'`](\.{1,2}\/[^"'`$]+|\/[^"'`$]+)["'`]/g)].map((m) => m[1]);
+}
+
+/** A script and every module it imports, each counted once. */
 function scriptGraph(root: string, entry: string, seen: Set<string>): void {
   if (seen.has(entry)) return;
   seen.add(entry);
-  const code = readFileSync(entry, 'utf8');
-  for (const [, spec] of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'`](\.{1,2}\/[^"'`]+|\/[^"'`]+)["'`]/g)) {
+  for (const spec of importsOf(readFileSync(entry, 'utf8'))) {
     const file = spec.startsWith('/') ? join(root, spec) : join(dirname(entry), spec);
-    if (existsSync(file)) scriptGraph(root, file, seen);
+    if (isFile(file)) scriptGraph(root, file, seen);
   }
 }
 
@@ -83,6 +88,10 @@ export function weighPage(root: string, page: Page): PageWeight {
   }
   // Inline scripts count as JavaScript too (their bytes are in the HTML already).
   const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/gi)].map((m) => m[1]).join('');
+  for (const spec of importsOf(inline)) {
+    const file = resolveAsset(root, page, spec);
+    if (file) scriptGraph(root, file, scripts);
+  }
   const css = [...stylesheets].reduce((sum, file) => sum + gzipped(readFileSync(file)), 0);
   const js = [...scripts].reduce((sum, file) => sum + gzipped(readFileSync(file)), 0) + (inline.trim() ? gzipped(inline) : 0);
   return { page, html: gzipped(html), css, js, needsJs: reasonForJs(page, html) };

@@ -102,12 +102,13 @@ describe('HTML validity', () => {
 });
 
 describe('links', () => {
-  it('fails on a dead link, a missing asset and a missing fragment, naming the page', async () => {
+  it('fails on a dead link, a missing asset, a missing fragment and a dead absolute link to the site, naming the page', async () => {
     const root = fixtureSite('dead-link', {
-      'index.html': page({ head: '\n<link rel="icon" href="/missing.svg" type="image/svg+xml">', body: '<p><a href="/reports/gone/">Gone</a> <a href="/other/#nowhere">Nowhere</a> <a href="#intro">Intro</a></p>' }),
+      'index.html': page({ head: '\n<link rel="icon" href="/missing.svg" type="image/svg+xml">', body: `<p><a href="/reports/gone/">Gone</a> <a href="/other/#nowhere">Nowhere</a> <a href="#intro">Intro</a> <a href="${SITE_URL}/feed.xml">Feed</a></p>` }),
     });
     const result = await checkLinks(root, pagesOf(root), SITE_URL);
     expect(text(result.problems).split('\n').sort()).toEqual([
+      '/  broken link /feed.xml: answers 404',
       '/  broken link /missing.svg: answers 404',
       '/  broken link /other/#nowhere: has no element with this id',
       '/  broken link /reports/gone/: answers 404',
@@ -117,7 +118,7 @@ describe('links', () => {
   it('fails when a canonical link names a page that was not built', async () => {
     const root = fixtureSite('canonical', { 'index.html': page({ head: `\n<link rel="canonical" href="${SITE_URL}/elsewhere/">` }) });
     const result = await checkLinks(root, pagesOf(root), SITE_URL);
-    expect(text(result.problems)).toBe(`/  canonical link ${SITE_URL}/elsewhere/: no page was built at /elsewhere/`);
+    expect(text(result.problems).split('\n')).toEqual(['/  broken link /elsewhere/: answers 404', `/  canonical link ${SITE_URL}/elsewhere/: no page was built at /elsewhere/`]);
   }, 30_000);
 
   it('fails when there is nothing to check, rather than passing silently', async () => {
@@ -171,6 +172,17 @@ describe('in the browser', () => {
     const problems = text((await checkInBrowser(root, pagesOf(root), { browser })).problems);
     expect(problems).toContain('/  no content security policy');
     expect(problems).toContain("/other/  content security policy has “default-src 'self' https:”, expected “default-src 'self'”");
+  }, 60_000);
+
+  it('checks what loads only when scrolled into view', async () => {
+    const root = fixtureSite('lazy', {
+      'index.html': page({ head: '\n<script type="module" src="/lazy.js"></script>', body: '<p class="tall">Scroll on.</p>\n      <p id="end">The end.</p>' }),
+      'style.css': 'body { color: #111; background: #fff; } .tall { height: 3000px; }',
+      'lazy.js': "new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) import('/late.js'); }).observe(document.getElementById('end'));",
+      'late.js': "console.error('the late module ran');",
+    });
+    const problems = (await checkInBrowser(root, pagesOf(root).filter((p) => p.path === '/'), { browser })).problems;
+    expect(problems.filter((p) => p.message === 'console error: the late module ran')).toHaveLength(4);
   }, 60_000);
 
   it('fails on a script error', async () => {
