@@ -130,7 +130,7 @@ describe('links', () => {
   }, 30_000);
 });
 
-describe('in the browser', () => {
+describe.concurrent('in the browser', () => {
   it('fails on low contrast', async () => {
     const root = fixtureSite('low-contrast', { 'index.html': page({ body: '<p class="faint">Hard to read.</p>' }), 'style.css': `body { color: #111; background: #fff; } .faint { color: #bbb; }` });
     const problems = text((await checkInBrowser(root, pagesOf(root).filter((p) => p.path === '/'), { browser })).problems);
