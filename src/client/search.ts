@@ -26,6 +26,22 @@ if (root && window.PagefindUI) {
     translations: { placeholder: 'Search reports: a stock, a ticker, a topic' },
   });
   if (form) form.hidden = true;
+  // Pagefind labels its field with a title only; tie it to a visible label instead.
+  const label = document.getElementById('search-label');
+  if (label) {
+    label.hidden = false;
+    const labelInput = () => {
+      const input = root.querySelector('input');
+      if (!input) return false;
+      input.setAttribute('aria-labelledby', label.id);
+      input.removeAttribute('title');
+      return true;
+    };
+    if (!labelInput()) {
+      const observer = new MutationObserver(() => labelInput() && observer.disconnect());
+      observer.observe(root, { childList: true, subtree: true });
+    }
+  }
   const query = new URLSearchParams(window.location.search).get('q');
   if (query) ui.triggerSearch(query);
 }
