@@ -4,7 +4,9 @@
  * shift it; a publication time is an instant, shown in the market's zone.
  */
 import { tz } from '@date-fns/tz';
-import { format, isWeekend, parseISO } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isWeekend } from 'date-fns/isWeekend';
+import { parseISO } from 'date-fns/parseISO';
 
 const UTC = tz('UTC');
 
