@@ -12,4 +12,6 @@ export default defineConfig({
   integrations: [contentCheck(), mdx()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // A rebuild re-renders only the report pages whose data changed (see reportCacheKey in src/data).
+  experimental: { incrementalBuild: true },
 });
