@@ -18,6 +18,9 @@ export interface SizeResult {
   /** The plain Astro + MDX baseline on the same reports: median clean build, seconds. */
   baselineSeconds: number;
   baselinePeakRssBytes: number;
+  /** Median user + system CPU seconds of the clean build and of the baseline, when measured. */
+  buildCpuSeconds?: number;
+  baselineCpuSeconds?: number;
   /** How many times each measurement ran (medians are over these). */
   runs: number;
 }
@@ -83,7 +86,7 @@ function table(header: string[], rows: string[][], rightAligned: boolean[]): str
 }
 
 export function resultsTable(rows: SizeResult[]): string {
-  const header = ['reports', 'build', 'ms/report', 'peak RSS', 'output/report', 'rebuild (1 edit)', 'check', 'baseline build', 'baseline RSS', 'build ÷ baseline'];
+  const header = ['reports', 'build', 'ms/report', 'peak RSS', 'output/report', 'rebuild (1 edit)', 'check', 'baseline build', 'baseline RSS', 'build ÷ baseline', 'CPU ÷ baseline CPU'];
   const body = rows.map((r) => [
     String(r.reports),
     seconds(r.buildSeconds),
@@ -95,8 +98,9 @@ export function resultsTable(rows: SizeResult[]): string {
     seconds(r.baselineSeconds),
     gigabytes(r.baselinePeakRssBytes),
     ratio(r.buildSeconds / r.baselineSeconds),
+    r.buildCpuSeconds && r.baselineCpuSeconds ? `${ratio(r.buildCpuSeconds / r.baselineCpuSeconds)} (${r.buildCpuSeconds.toFixed(0)} s ÷ ${r.baselineCpuSeconds.toFixed(0)} s)` : '–',
   ]);
-  return table(header, body, [true, true, true, true, true, true, true, true, true, true]);
+  return table(header, body, header.map(() => true));
 }
 
 export function targetsTable(targets: Target[]): string {
@@ -114,7 +118,8 @@ export function resultsMarkdown(rows: SizeResult[], machine: Machine): string {
 ${resultsTable(rows)}
 
 Times are medians of ${runs} run${runs === 1 ? '' : 's'} (wall clock); peak RSS is the highest sum of resident memory over
-the build's whole process tree, sampled from /proc every 100 ms. "build" is \`npm run build\`
+the build's whole process tree, sampled from /proc every 100 ms; CPU is user + system time of the
+tree from \`/usr/bin/time\`, which a busy machine disturbs less than wall time. "build" is \`npm run build\`
 (content check, \`astro build\`, atomic publish) from an empty output and cache folder; "rebuild" is
 the same after changing one report's text, with the previous build's cache kept. The baseline is a
 plain Astro + MDX project over the same files: one page per report, every component tag a

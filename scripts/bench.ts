@@ -39,7 +39,11 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) 
 interface Measured {
   seconds: number;
   peakRssBytes: number;
+  /** User + system CPU time of the process tree, from /usr/bin/time; less sensitive to a busy machine than wall time. */
+  cpuSeconds?: number;
 }
+
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 const PAGE = 4096;
 
@@ -92,8 +96,10 @@ class TreeMemory {
 function measure(command: string[], options: { cwd: string; env: NodeJS.ProcessEnv; log: string }): Promise<Measured> {
   mkdirSync(join(options.log, '..'), { recursive: true });
   const out = openSync(options.log, 'w');
+  const cpuFile = `${options.log}.cpu`;
+  const wrapped = TIME ? [TIME, '-o', cpuFile, '-f', '%U %S', ...command] : command;
   const started = performance.now();
-  const child = spawn(command[0], command.slice(1), { cwd: options.cwd, env: options.env, stdio: ['ignore', out, out] });
+  const child = spawn(wrapped[0], wrapped.slice(1), { cwd: options.cwd, env: options.env, stdio: ['ignore', out, out] });
   const memory = new TreeMemory(child.pid!);
   let peak = 0;
   const timer = setInterval(() => (peak = Math.max(peak, memory.sample())), 100);
@@ -106,7 +112,10 @@ function measure(command: string[], options: { cwd: string; env: NodeJS.ProcessE
       if (code !== 0) {
         const tail = readFileSync(options.log, 'utf8').split('\n').slice(-30).join('\n');
         fail(new Error(`${command.join(' ')} exited with ${code} (log: ${relative(ROOT, options.log)}):\n${tail}`));
-      } else done({ seconds, peakRssBytes: peak });
+      } else {
+        const cpu = TIME ? readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number) : undefined;
+        done({ seconds, peakRssBytes: peak, cpuSeconds: cpu && cpu[0] + cpu[1] });
+      }
     });
   });
 }
@@ -197,7 +206,8 @@ async function benchSize(reports: number): Promise<SizeResult> {
   const baselineCache = join(folder, 'baseline-cache');
   const env = { ...baseEnv, CLOSING_BELL_CONTENT: relative(ROOT, content), CLOSING_BELL_OUT_DIR: outDir, CLOSING_BELL_CACHE_DIR: cacheDir };
   const log = (name: string) => join(folder, 'logs', `${name}.log`);
-  const say = (what: string, m: Measured) => console.log(`  ${reports} reports  ${what.padEnd(22)} ${m.seconds.toFixed(1).padStart(6)} s  ${(m.peakRssBytes / 1024 ** 3).toFixed(2)} GB`);
+  const say = (what: string, m: Measured) =>
+    console.log(`  ${reports} reports  ${what.padEnd(22)} ${m.seconds.toFixed(1).padStart(6)} s  ${(m.peakRssBytes / 1024 ** 3).toFixed(2)} GB${m.cpuSeconds === undefined ? '' : `  ${m.cpuSeconds.toFixed(1)} s CPU`}`);
 
   const builds: Measured[] = [];
   const baselines: Measured[] = [];
@@ -247,6 +257,8 @@ async function benchSize(reports: number): Promise<SizeResult> {
     checkSeconds: median(checks.map((m) => m.seconds)),
     baselineSeconds: median(baselines.map((m) => m.seconds)),
     baselinePeakRssBytes: Math.max(...baselines.map((m) => m.peakRssBytes)),
+    buildCpuSeconds: TIME ? median(builds.map((m) => m.cpuSeconds!)) : undefined,
+    baselineCpuSeconds: TIME ? median(baselines.map((m) => m.cpuSeconds!)) : undefined,
     runs,
   };
 }

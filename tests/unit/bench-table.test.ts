@@ -26,11 +26,15 @@ describe('median', () => {
 
 describe('resultsTable', () => {
   it('shows each size with time per report, memory, output per report and the ratio to the baseline', () => {
-    const table = resultsTable([row(1000, { buildSeconds: 12.34, baselineSeconds: 24.68, outputBytes: 1000 * 8.8 * 1024 })]);
+    const table = resultsTable([row(1000, { buildSeconds: 12.34, baselineSeconds: 24.68, outputBytes: 1000 * 8.8 * 1024, buildCpuSeconds: 30, baselineCpuSeconds: 40 })]);
     const [header, rule, line] = table.split('\n');
     expect(header).toMatch(/^\| reports \| +build \| ms\/report \|/);
     expect(rule).toMatch(/^\|-+:\|/);
-    expect(line.split('|').map((c) => c.trim()).filter(Boolean)).toEqual(['1000', '12.3 s', '12', '0.90 GB', '8.8 KB', '6.0 s', '1.5 s', '24.7 s', '1.50 GB', '0.50×']);
+    expect(line.split('|').map((c) => c.trim()).filter(Boolean)).toEqual(['1000', '12.3 s', '12', '0.90 GB', '8.8 KB', '6.0 s', '1.5 s', '24.7 s', '1.50 GB', '0.50×', '0.75× (30 s ÷ 40 s)']);
+  });
+
+  it('shows no CPU ratio when CPU time was not measured', () => {
+    expect(resultsTable([row(250)]).split('\n')[2]).toMatch(/\| +– \|$/);
   });
 
   it('lines up the columns of every row', () => {
