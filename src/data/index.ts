@@ -22,7 +22,14 @@ import type { PriceHistory } from '../lib/prices.ts';
 export type Report = CollectionEntry<'reports'>;
 
 let registries: Promise<Registries> | undefined;
+let snapshotsById: Promise<Map<string, CollectionEntry<'snapshots'>>> | undefined;
 const sessions = new Map<string, Promise<SessionView>>();
+
+/** Every session snapshot by id (`hk/2025-10-24`), read once. */
+function loadSnapshots(): Promise<Map<string, CollectionEntry<'snapshots'>>> {
+  snapshotsById ??= getCollection('snapshots').then((entries) => new Map(entries.map((entry) => [entry.id, entry])));
+  return snapshotsById;
+}
 
 function loadRegistries(): Promise<Registries> {
   registries ??= Promise.all([getCollection('securities'), getCollection('indices')]).then(([securities, indices]) => ({
@@ -50,9 +57,9 @@ export function getSession(market: string, date: string): Promise<SessionView> {
   let session = sessions.get(id);
   if (!session) {
     session = (async () => {
-      const snapshots = await getCollection('snapshots', (entry) => entry.id === id);
-      if (snapshots.length === 0) throw new Error(`No session snapshot content/markets/${id}.json`);
-      return buildSession(snapshots[0].data, await loadRegistries());
+      const snapshot = (await loadSnapshots()).get(id);
+      if (!snapshot) throw new Error(`No session snapshot content/markets/${id}.json`);
+      return buildSession(snapshot.data, await loadRegistries());
     })();
     sessions.set(id, session);
   }
@@ -233,3 +240,4 @@ export function getLastUpdate(report: Report): string | undefined {
   const files = history.files;
   return lastUpdate(files.get(`reports/${report.id}.mdx`), files.get(`markets/${report.data.market}/${report.data.date}.json`));
 }
+

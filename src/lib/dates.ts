@@ -4,9 +4,26 @@
  * shift it; a publication time is an instant, shown in the market's zone.
  */
 import { TZDate, tz } from '@date-fns/tz';
-import { format, formatISO, isWeekend, parseISO } from 'date-fns';
+import { format } from 'date-fns/format';
+import { formatISO } from 'date-fns/formatISO';
+import { isWeekend } from 'date-fns/isWeekend';
+import { parseISO } from 'date-fns/parseISO';
 
 const UTC = tz('UTC');
+
+/**
+ * Remembers a function of one day's text. A build formats the same few hundred session dates on
+ * every page, and a zoned date-fns format costs far more than a map lookup.
+ */
+function byDay<T>(compute: (isoDay: string) => T): (isoDay: string) => T {
+  const known = new Map<string, T>();
+  return (isoDay) => {
+    if (known.has(isoDay)) return known.get(isoDay)!;
+    const value = compute(isoDay);
+    known.set(isoDay, value);
+    return value;
+  };
+}
 
 function day(isoDay: string) {
   // parseISO also reads "2025" or "2025-10" as a day; a session date is always the full YYYY-MM-DD.
@@ -16,29 +33,19 @@ function day(isoDay: string) {
 }
 
 /** "2025-10-24" → "Friday, 24 October 2025". */
-export function formatSessionDate(isoDay: string): string {
-  return format(day(isoDay), 'EEEE, d MMMM yyyy', { in: UTC });
-}
+export const formatSessionDate: (isoDay: string) => string = byDay((isoDay) => format(day(isoDay), 'EEEE, d MMMM yyyy', { in: UTC }));
 
 /** "2025-10-24" → "24 Oct 2025", for lists and tables. */
-export function formatShortDate(isoDay: string): string {
-  return format(day(isoDay), 'd MMM yyyy', { in: UTC });
-}
+export const formatShortDate: (isoDay: string) => string = byDay((isoDay) => format(day(isoDay), 'd MMM yyyy', { in: UTC }));
 
 /** "2025-10-24" → "2025-10", the key reports are grouped by in the archive. */
-export function monthKey(isoDay: string): string {
-  return format(day(isoDay), 'yyyy-MM', { in: UTC });
-}
+export const monthKey: (isoDay: string) => string = byDay((isoDay) => format(day(isoDay), 'yyyy-MM', { in: UTC }));
 
 /** "2025-10" → "October 2025". */
-export function formatMonth(key: string): string {
-  return format(day(`${key}-01`), 'MMMM yyyy', { in: UTC });
-}
+export const formatMonth: (key: string) => string = byDay((key) => format(day(`${key}-01`), 'MMMM yyyy', { in: UTC }));
 
 /** Saturday or Sunday, whatever the host's zone. */
-export function isWeekendDay(isoDay: string): boolean {
-  return isWeekend(day(isoDay), { in: UTC });
-}
+export const isWeekendDay: (isoDay: string) => boolean = byDay((isoDay) => isWeekend(day(isoDay), { in: UTC }));
 
 /** An instant in a zone: ("2025-10-24T10:30:00Z", "Asia/Hong_Kong", "HKT") → "18:30 HKT". */
 export function formatZonedTime(instant: string, zone: string, abbreviation: string): string {

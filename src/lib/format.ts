@@ -16,16 +16,26 @@ export const MINUS = '\u2212';
 
 const LOCALE = 'en-GB';
 
+/**
+ * One formatter per set of options, made on first use: making an `Intl.NumberFormat` costs far more
+ * than formatting with it, and a build formats figures for every report.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(minimumFractionDigits: number, maximumFractionDigits: number, signDisplay: 'negative' | 'auto'): Intl.NumberFormat {
+  const key = `${minimumFractionDigits} ${maximumFractionDigits} ${signDisplay}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.NumberFormat(LOCALE, { minimumFractionDigits, maximumFractionDigits, signDisplay });
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /** `decimals` fixes the fraction digits; left out, the value's own digits are shown (up to 4). */
 export function formatNumber(value: number, decimals?: number): string {
   assertFinite(value);
-  const formatter = new Intl.NumberFormat(LOCALE, {
-    minimumFractionDigits: decimals ?? 0,
-    maximumFractionDigits: decimals ?? 4,
-    // Zero has no sign, also −0 or a negative that rounds to zero ("0.0 %", not "−0.0 %").
-    signDisplay: 'negative',
-  });
-  return formatter.format(value).replace('-', MINUS);
+  // Zero has no sign, also −0 or a negative that rounds to zero ("0.0 %", not "−0.0 %").
+  return formatter(decimals ?? 0, decimals ?? 4, 'negative').format(value).replace('-', MINUS);
 }
 
 /** +192, −63, 0 (zero has no sign: it neither rose nor fell). */
@@ -69,7 +79,7 @@ export function formatMoney(value: number, currency: string, options: { signed?:
 }
 
 function scaledDigits(magnitude: number, scale: (typeof SCALES)[number] | undefined): string {
-  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: scale ? 2 : 4 }).format(scale ? magnitude / scale.factor : magnitude);
+  return formatter(0, scale ? 2 : 4, 'auto').format(scale ? magnitude / scale.factor : magnitude);
 }
 
 /** A price in its currency: "HKD 93.5". */

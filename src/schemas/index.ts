@@ -6,7 +6,7 @@
  * can report every problem at once with a line and column. Types elsewhere derive from here.
  */
 import { z } from 'astro/zod';
-import { isValid } from 'date-fns';
+import { isValid } from 'date-fns/isValid';
 import type { Stated } from '../lib/stated.ts';
 
 /** Market ids the product knows the conventions of (see `src/lib/market.ts`). */

@@ -38,11 +38,23 @@ afterAll(async () => {
   server?.kill();
 });
 
+/**
+ * The overlay's text, or null without one. Build tests running at the same time rewrite the
+ * project's `.astro/content-modules.mjs`, which the dev server then reloads the page for; the
+ * question is asked again on the reloaded page (the server re-sends its overlay on connect).
+ */
 async function overlayText(page: import('playwright-core').Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const overlay = document.querySelector('vite-error-overlay');
-    return overlay?.shadowRoot?.querySelector('#message-content, .message, #message')?.textContent ?? (overlay ? overlay.shadowRoot?.textContent ?? '' : null);
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await page.evaluate(() => {
+        const overlay = document.querySelector('vite-error-overlay');
+        return overlay?.shadowRoot?.querySelector('#message-content, .message, #message')?.textContent ?? (overlay ? overlay.shadowRoot?.textContent ?? '' : null);
+      });
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes('Execution context was destroyed')) throw error;
+      await page.waitForLoadState('load');
+    }
+  }
 }
 
 it('shows a content error in the overlay as the author saves, naming file, line and field', async () => {

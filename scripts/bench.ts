@@ -1,0 +1,301 @@
+/**
+ * `npm run bench`: what a build costs as the archive grows. For each size it writes a synthetic
+ * archive (SYN01.HK…, made-up figures; never into `content/`) under `bench/.work/`, then measures
+ * the real `npm run build` from scratch, a rebuild after editing one report, `npm run check`, and a
+ * plain Astro + MDX project over the same files, and writes the table to `bench/results/`.
+ *
+ *     npm run bench                     250, 1000 and 4000 reports (takes a while)
+ *     npm run bench -- --quick          250 reports only
+ *     npm run bench -- --sizes 500,2000 --runs 3
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeSyntheticArchive } from '../bench/synthetic.ts';
+import { median, resultsMarkdown, resultsTable, type Machine, type SizeResult } from '../bench/table.ts';
+import { MDX_COMPONENTS } from '../src/check/components.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const WORK = join(ROOT, 'bench/.work');
+const RESULTS = join(ROOT, 'bench/results');
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    runs: { type: 'string', default: '2' },
+  },
+});
+const sizes = args.sizes ? args.sizes.split(',').map(Number) : args.quick ? [250] : [250, 1000, 4000];
+const runs = Number(args.runs);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
+  console.error('Usage: npm run bench -- [--quick] [--sizes 250,1000] [--runs 2]');
+  process.exit(2);
+}
+
+interface Measured {
+  seconds: number;
+  peakRssBytes: number;
+  /** User + system CPU time of the process tree, from /usr/bin/time; less sensitive to a busy machine than wall time. */
+  cpuSeconds?: number;
+}
+
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+const PAGE = 4096;
+
+/**
+ * Resident memory of a process and all its descendants, from /proc. Parents are remembered per pid,
+ * so each sample reads only new processes' stat files plus the tree's own.
+ */
+class TreeMemory {
+  private parents = new Map<number, number>();
+  private root: number;
+  constructor(root: number) {
+    this.root = root;
+  }
+
+  private stat(pid: number): string[] | undefined {
+    try {
+      const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // Fields after the command name, which is in parentheses and may hold spaces: [state, ppid, …].
+      return text.slice(text.lastIndexOf(')') + 2).split(' ');
+    } catch {
+      return undefined;
+    }
+  }
+
+  sample(): number {
+    const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+    const alive = new Set(pids);
+    for (const pid of this.parents.keys()) if (!alive.has(pid)) this.parents.delete(pid);
+    for (const pid of pids) {
+      if (this.parents.has(pid)) continue;
+      const fields = this.stat(pid);
+      if (fields) this.parents.set(pid, Number(fields[1]));
+    }
+    const children = new Map<number, number[]>();
+    for (const [pid, parent] of this.parents) children.set(parent, [...(children.get(parent) ?? []), pid]);
+    let total = 0;
+    const stack = [this.root];
+    while (stack.length > 0) {
+      const pid = stack.pop()!;
+      const fields = this.stat(pid);
+      // Field 24 of /proc/pid/stat (index 21 here): resident set size in pages.
+      if (fields) total += Number(fields[21]) * PAGE;
+      stack.push(...(children.get(pid) ?? []));
+    }
+    return total;
+  }
+}
+
+/** Runs a command to completion, timing it and sampling its process tree's memory every 100 ms. */
+function measure(command: string[], options: { cwd: string; env: NodeJS.ProcessEnv; log: string }): Promise<Measured> {
+  mkdirSync(join(options.log, '..'), { recursive: true });
+  const out = openSync(options.log, 'w');
+  const cpuFile = `${options.log}.cpu`;
+  const wrapped = TIME ? [TIME, '-o', cpuFile, '-f', '%U %S', ...command] : command;
+  const started = performance.now();
+  const child = spawn(wrapped[0], wrapped.slice(1), { cwd: options.cwd, env: options.env, stdio: ['ignore', out, out] });
+  const memory = new TreeMemory(child.pid!);
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, memory.sample())), 100);
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      clearInterval(timer);
+      closeSync(out);
+      if (code !== 0) {
+        const tail = readFileSync(options.log, 'utf8').split('\n').slice(-30).join('\n');
+        fail(new Error(`${command.join(' ')} exited with ${code} (log: ${relative(ROOT, options.log)}):\n${tail}`));
+      } else {
+        const cpu = TIME ? readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number) : undefined;
+        done({ seconds, peakRssBytes: peak, cpuSeconds: cpu && cpu[0] + cpu[1] });
+      }
+    });
+  });
+}
+
+function folderBytes(folder: string): number {
+  let total = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+const baseEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
+
+/** A minimal Astro + MDX project: one page per report through the content layer, stubs for the components. */
+function writeBaseline(folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(join(folder, 'src/pages/reports'), { recursive: true });
+  mkdirSync(join(folder, 'src/components'), { recursive: true });
+  writeFileSync(
+    join(folder, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+export default defineConfig({
+  integrations: [mdx()],
+  outDir: process.env.BASELINE_OUT_DIR,
+  cacheDir: process.env.BASELINE_CACHE_DIR,
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+});
+`,
+  );
+  writeFileSync(
+    join(folder, 'src/content.config.ts'),
+    `import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+
+export const collections = {
+  reports: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: process.env.BASELINE_CONTENT }) }),
+};
+`,
+  );
+  writeFileSync(join(folder, 'src/components/Stub.astro'), '<div><slot /></div>\n');
+  writeFileSync(
+    join(folder, 'src/pages/reports/[...id].astro'),
+    `---
+import { getCollection, render } from 'astro:content';
+import Stub from '../../components/Stub.astro';
+
+export async function getStaticPaths() {
+  const reports = await getCollection('reports');
+  return reports.map((report) => ({ params: { id: report.id }, props: { report } }));
+}
+const { report } = Astro.props;
+const { Content } = await render(report);
+const components = { ${MDX_COMPONENTS.map((name) => `${name}: Stub`).join(', ')} };
+---
+<html lang="en">
+  <head><meta charset="utf-8" /><title>{report.data.title}</title></head>
+  <body><h1>{report.data.title}</h1><Content components={components} /></body>
+</html>
+`,
+  );
+}
+
+/** Changes one report's closing paragraph, as an author fixing a sentence would. */
+function editOneReport(content: string, slug: string, run: number): void {
+  const path = join(content, 'reports', `${slug}.mdx`);
+  const text = readFileSync(path, 'utf8').trimEnd();
+  writeFileSync(path, `${text.replace(/ Revised(?: \d+)?\.$/, '')} Revised ${run + 1}.\n`);
+}
+
+function pageCount(outDir: string): number {
+  return readdirSync(join(outDir, 'reports'), { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(join(outDir, 'reports', e.name, 'index.html'))).length;
+}
+
+async function benchSize(reports: number): Promise<SizeResult> {
+  const folder = join(WORK, `n${reports}`);
+  rmSync(folder, { recursive: true, force: true });
+  const content = join(folder, 'content');
+  const { reports: slugs } = writeSyntheticArchive(content, { reports: reports });
+  const outDir = join(folder, 'dist');
+  const cacheDir = join(folder, 'cache');
+  const baseline = join(WORK, 'baseline');
+  writeBaseline(baseline);
+  const baselineOut = join(folder, 'baseline-dist');
+  const baselineCache = join(folder, 'baseline-cache');
+  const env = { ...baseEnv, CLOSING_BELL_CONTENT: relative(ROOT, content), CLOSING_BELL_OUT_DIR: outDir, CLOSING_BELL_CACHE_DIR: cacheDir };
+  const log = (name: string) => join(folder, 'logs', `${name}.log`);
+  const say = (what: string, m: Measured) =>
+    console.log(`  ${reports} reports  ${what.padEnd(22)} ${m.seconds.toFixed(1).padStart(6)} s  ${(m.peakRssBytes / 1024 ** 3).toFixed(2)} GB${m.cpuSeconds === undefined ? '' : `  ${m.cpuSeconds.toFixed(1)} s CPU`}`);
+
+  const builds: Measured[] = [];
+  const baselines: Measured[] = [];
+  for (let run = 0; run < runs; run++) {
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+    builds.push(await measure([process.execPath, 'scripts/build.ts'], { cwd: ROOT, env, log: log(`build-${run + 1}`) }));
+    say(`build ${run + 1}/${runs}`, builds.at(-1)!);
+    rmSync(baselineOut, { recursive: true, force: true });
+    rmSync(baselineCache, { recursive: true, force: true });
+    baselines.push(
+      await measure([process.execPath, ASTRO, 'build'], {
+        cwd: baseline,
+        env: { ...baseEnv, BASELINE_CONTENT: join(content, 'reports'), BASELINE_OUT_DIR: baselineOut, BASELINE_CACHE_DIR: baselineCache },
+        log: log(`baseline-${run + 1}`),
+      }),
+    );
+    say(`baseline ${run + 1}/${runs}`, baselines.at(-1)!);
+  }
+  const pages = pageCount(outDir);
+  if (pages !== reports) throw new Error(`the build wrote ${pages} report pages for ${reports} reports`);
+  if (pageCount(baselineOut) !== reports) throw new Error(`the baseline wrote ${pageCount(baselineOut)} report pages for ${reports} reports`);
+  const outputBytes = folderBytes(outDir);
+
+  const rebuilds: Measured[] = [];
+  const edited = slugs[Math.floor(slugs.length / 2)];
+  for (let run = 0; run < runs; run++) {
+    editOneReport(content, edited, run);
+    rebuilds.push(await measure([process.execPath, 'scripts/build.ts'], { cwd: ROOT, env, log: log(`rebuild-${run + 1}`) }));
+    say(`rebuild ${run + 1}/${runs}`, rebuilds.at(-1)!);
+    const page = readFileSync(join(outDir, 'reports', edited, 'index.html'), 'utf8');
+    if (!page.includes(`Revised ${run + 1}.`)) throw new Error(`the rebuild did not update reports/${edited}/`);
+  }
+
+  const checks: Measured[] = [];
+  for (let run = 0; run < runs; run++) {
+    checks.push(await measure([process.execPath, 'scripts/check.ts'], { cwd: ROOT, env, log: log(`check-${run + 1}`) }));
+    say(`check ${run + 1}/${runs}`, checks.at(-1)!);
+  }
+
+  return {
+    reports,
+    buildSeconds: median(builds.map((m) => m.seconds)),
+    peakRssBytes: Math.max(...builds.map((m) => m.peakRssBytes)),
+    outputBytes,
+    rebuildSeconds: median(rebuilds.map((m) => m.seconds)),
+    checkSeconds: median(checks.map((m) => m.seconds)),
+    baselineSeconds: median(baselines.map((m) => m.seconds)),
+    baselinePeakRssBytes: Math.max(...baselines.map((m) => m.peakRssBytes)),
+    buildCpuSeconds: TIME ? median(builds.map((m) => m.cpuSeconds!)) : undefined,
+    baselineCpuSeconds: TIME ? median(baselines.map((m) => m.cpuSeconds!)) : undefined,
+    runs,
+  };
+}
+
+function version(pkg: string): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function commit(): string {
+  try {
+    const hash = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${hash} (with uncommitted changes)` : hash;
+  } catch {
+    return 'unknown';
+  }
+}
+
+const loadStart = loadavg()[0];
+console.log(`Benchmark: ${sizes.join(', ')} reports, ${runs} run${runs === 1 ? '' : 's'} each, load average ${loadStart.toFixed(2)}`);
+const rows: SizeResult[] = [];
+for (const size of sizes) rows.push(await benchSize(size));
+
+const machine: Machine = {
+  date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+  cpu: cpus()[0]?.model ?? 'unknown CPU',
+  cores: cpus().length,
+  memoryBytes: totalmem(),
+  loadStart,
+  loadEnd: loadavg()[0],
+  node: process.version,
+  versions: { astro: version('astro'), '@astrojs/mdx': version('@astrojs/mdx'), vite: version('vite') },
+  commit: commit(),
+  command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
+};
+const name = args.sizes ? `sizes-${sizes.join('-')}` : args.quick ? 'quick' : 'full';
+mkdirSync(RESULTS, { recursive: true });
+const file = join(RESULTS, `${name}.md`);
+writeFileSync(file, resultsMarkdown(rows, machine));
+console.log(`\n${resultsTable(rows)}\n\nWritten to ${relative(ROOT, file)}`);
