@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import contentCheck from './src/check/integration.ts';
-import { contentRoot } from './src/check/paths.ts';
+import { cacheRoot, contentRoot } from './src/check/paths.ts';
 import { entityLinks, registryEntities } from './src/markdown/entity-links.ts';
 
 const base = process.env.BASE_PATH ?? '/';
@@ -15,9 +15,10 @@ export default defineConfig({
   trailingSlash: 'always',
   // Test builds write elsewhere so they never touch the published `dist/`.
   outDir: process.env.CLOSING_BELL_OUT_DIR ?? './dist',
-  cacheDir: process.env.CLOSING_BELL_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: cacheRoot(),
   // Report prose links every security and index it names to that thing's page.
-  markdown: { processor: satteri({ hastPlugins: [entityLinks(registryEntities(contentRoot(), base))] }) },
+  // No syntax highlighting: reports have no code, and Shiki's inline styles would break the CSP.
+  markdown: { processor: satteri({ hastPlugins: [entityLinks(registryEntities(contentRoot(), base))] }), syntaxHighlight: false },
   integrations: [contentCheck(), mdx(), sitemap()],
   // Styles as files, never inline <style>, so a strict Content-Security-Policy needs no hashes for them.
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -14,3 +14,8 @@ export function buildTime(): Date {
   if (Number.isNaN(date.getTime())) throw new RangeError(`CLOSING_BELL_NOW="${fixed}" is not an ISO date and time`);
   return date;
 }
+
+/** Astro's cache folder, where the build also keeps what it can reuse next time (share images). */
+export function cacheRoot(): string {
+  return process.env.CLOSING_BELL_CACHE_DIR ?? './node_modules/.astro';
+}
