@@ -61,9 +61,9 @@ it('shows a content error in the overlay as the author saves, naming file, line 
   expect(log).toContain('watching for file changes');
   const page = await browser.newPage();
   await page.goto(`http://localhost:${port}/reports/2025-10-24-smic-rally/`);
-  // The dev server may reload the page once while it optimises dependencies.
-  await page.waitForFunction(() => document.title.includes('SMIC'), undefined, { timeout: 20_000 }).catch(() => undefined);
-  expect(await page.title(), `${log}\n${(await page.textContent('body'))?.slice(0, 2000)}`).toContain('SMIC Sees Strong Surge');
+  // The server may reload the page once as it settles (see overlayText); read the title once it has.
+  await page.waitForLoadState('networkidle');
+  await expect.poll(() => page.title().catch(() => ''), { timeout: 15_000, message: log }).toContain('SMIC Sees Strong Surge');
   expect(await overlayText(page)).toBeNull();
 
   const snapshot = join(content, 'markets/hk/2025-10-24.json');
