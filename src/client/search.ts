@@ -23,7 +23,7 @@ if (root && window.PagefindUI) {
     showImages: false,
     resetStyles: false,
     autofocus: true,
-    translations: { placeholder: 'Search reports: a stock, a ticker, a topic' },
+    translations: { placeholder: 'SMIC, 00981, semiconductors' },
   });
   if (form) form.hidden = true;
   // Pagefind labels its field with a title only; tie it to a visible label instead.
