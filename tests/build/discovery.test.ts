@@ -2,35 +2,23 @@
  * Finding reports again, checked on the real build of the real content: the pages for every stock,
  * index and tag and the links between them, the feeds, the sitemap, the open data and the metadata.
  */
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBuild, TMP } from '../support/site.ts';
 import { seedSnapshotJson } from '../support/seed.ts';
+import { htmlPages, readable } from '../support/html.ts';
 
 const outDir = join(TMP, 'discovery-site');
 const SITE = 'https://closing-bell.example';
 const REPORT = '/reports/2025-10-24-smic-rally/';
 const file = (path: string) => readFileSync(join(outDir, path.replace(/\/$/, '/index.html')), 'utf8');
 const hrefs = (html: string) => [...html.matchAll(/<a\b[^>]*\bhref="([^"]+)"/g)].map((m) => m[1]);
-const text = (html: string) =>
-  html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/[\s\u00a0\u202f]+/g, ' ');
+const text = readable;
 const jsonLd = (html: string) =>
   [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]));
-
-function htmlPages(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? htmlPages(path) : path.endsWith('.html') ? [path] : [];
-  });
-}
 
 beforeAll(async () => {
   rmSync(outDir, { recursive: true, force: true });

@@ -3,34 +3,17 @@
  * each one traceable to the session snapshot; only pages with a chart load a script, from the site
  * itself, within the script budget.
  */
-import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBuild, TMP } from '../support/site.ts';
 import { seedSnapshotJson } from '../support/seed.ts';
+import { htmlPages, readable } from '../support/html.ts';
 import { pageScripts, SCRIPT_BUDGET_BYTES } from '../../src/check/budget.ts';
 
 const outDir = join(TMP, 'seed-site');
 const reportPath = join(outDir, 'reports/2025-10-24-smic-rally/index.html');
 let reportHtml = '';
-
-/** What a reader sees: tags dropped, entities decoded, every kind of space made one space, the minus sign a hyphen. */
-function readable(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\u2212/g, '-')
-    .replace(/[\s\u00a0\u202f]+/g, ' ');
-}
-
-function pages(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? pages(path) : path.endsWith('.html') ? [path] : [];
-  });
-}
 
 beforeAll(async () => {
   rmSync(outDir, { recursive: true, force: true });
@@ -141,7 +124,7 @@ describe('the other pages', () => {
   const runnable = (page: string) => readFileSync(page, 'utf8').replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/g, '');
 
   it('only pages with a chart, and search, load a script: home, archive and 404 have none', () => {
-    const html = pages(outDir);
+    const html = htmlPages(outDir);
     expect(html.length).toBeGreaterThanOrEqual(4);
     const withScript = html.filter((page) => /<script\b/i.test(runnable(page))).map((page) => page.slice(outDir.length + 1));
     expect(withScript.sort()).toEqual(['reports/2025-10-24-smic-rally/index.html', 'search/index.html']);
