@@ -8,15 +8,17 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { calendarSchema, indexSchema, priceHistorySchema, reportSchema, securitySchema, snapshotSchema } from './schemas/index.ts';
 import { pricesLoader } from './loaders/prices.ts';
+import { reportsLoader } from './loaders/reports.ts';
 import { contentRoot } from './check/paths.ts';
 
 const root = contentRoot();
 /** The file name without its extension, case kept: `00981.HK.json` → `00981.HK`. */
-const fileStem = ({ entry }: { entry: string }) => entry.replace(/\.(json|mdx)$/, '');
+const fileStem = ({ entry }: { entry: string }) => entry.replace(/\.json$/, '');
 
 export const collections = {
   reports: defineCollection({
-    loader: glob({ pattern: '**/*.mdx', base: `${root}/reports`, generateId: fileStem }),
+    // Each body is compiled once into HTML and components (src/loaders/reports.ts), not into a module.
+    loader: reportsLoader(`${root}/reports`, root),
     schema: reportSchema,
   }),
   snapshots: defineCollection({

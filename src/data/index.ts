@@ -18,8 +18,16 @@ import { marketConvention } from '../lib/market.ts';
 import { zonedIso } from '../lib/dates.ts';
 import type { MarketIndex, Security, Snapshot } from '../schemas/index.ts';
 import type { PriceHistory } from '../lib/prices.ts';
+import type { BodyNode } from '../markdown/report-body.ts';
 
 export type Report = CollectionEntry<'reports'>;
+
+/** A report's body as its loader compiled it: HTML runs and components (src/loaders/reports.ts). */
+export function reportBody(report: Report): BodyNode[] {
+  const body = report.rendered?.metadata?.body;
+  if (!Array.isArray(body)) throw new Error(`${report.filePath ?? report.id}: the report's body was not compiled by the reports loader`);
+  return body as BodyNode[];
+}
 
 let registries: Promise<Registries> | undefined;
 let snapshotsById: Promise<Map<string, CollectionEntry<'snapshots'>>> | undefined;

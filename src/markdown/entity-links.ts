@@ -1,16 +1,12 @@
 /**
- * A Sätteri hast plugin for report prose: every mention of a registered security or index becomes a
- * link to its page, at build time, without changing what authors write. Headings, existing links and
- * code are left alone. The matching itself is `entityMatcher` in src/lib/entities.ts.
+ * What report prose links to: every registered security and index with the names prose may use.
+ * The reports loader turns each mention into a link to the thing's page when it compiles a body
+ * (src/markdown/report-body.ts); the matching itself is `entityMatcher` in src/lib/entities.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Element, Parents, Text } from 'hast';
-import type { HastPluginDefinition, HastVisitorContext } from 'satteri';
-import { entityMatcher, type LinkableEntity } from '../lib/entities.ts';
+import type { LinkableEntity } from '../lib/entities.ts';
 import { paths, url } from '../lib/url.ts';
-
-const SKIP = new Set(['a', 'code', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'script', 'style']);
 
 function readJsonFiles(folder: string): unknown[] {
   let names: string[];
@@ -52,38 +48,4 @@ export function registryEntities(contentRoot: string, base: string): LinkableEnt
     }];
   });
   return [...securities, ...indices];
-}
-
-function insideSkipped(node: Readonly<Text>, ctx: HastVisitorContext): boolean {
-  let parent: Readonly<Parents> | undefined = ctx.parent(node);
-  while (parent && parent.type !== 'root') {
-    if (parent.type === 'element' && SKIP.has((parent as Element).tagName)) return true;
-    parent = ctx.parent(parent as never);
-  }
-  return false;
-}
-
-export function entityLinks(entities: readonly LinkableEntity[]): HastPluginDefinition {
-  const split = entityMatcher(entities);
-  return {
-    name: 'closing-bell:entity-links',
-    text(node, ctx) {
-      const segments = split(node.value);
-      if (!segments.some((segment) => segment.href)) return;
-      if (insideSkipped(node, ctx)) return;
-      ctx.replaceNode(
-        node,
-        segments.map((segment): Text | Element =>
-          segment.href
-            ? {
-                type: 'element',
-                tagName: 'a',
-                properties: { href: segment.href, className: ['entity-link'], title: segment.title },
-                children: [{ type: 'text', value: segment.text }],
-              }
-            : { type: 'text', value: segment.text },
-        ),
-      );
-    },
-  };
 }

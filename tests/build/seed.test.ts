@@ -99,8 +99,8 @@ describe('the seed report page', () => {
     const text = readable(reportHtml);
     expect(text).toContain('Friday, 24 October 2025');
     expect(text).toContain('Published 24 October 2025, 18:30 HKT');
-    // The instant, machine-readable (18:30 in Hong Kong is 10:30 UTC).
-    expect(reportHtml).toContain('<time datetime="2025-10-24T10:30:00.000Z">');
+    // The instant, machine-readable, with the offset the author wrote (18:30 in Hong Kong).
+    expect(reportHtml).toContain('<time datetime="2025-10-24T18:30:00+08:00">');
   });
 });
 

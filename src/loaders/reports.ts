@@ -1,0 +1,95 @@
+/**
+ * A content-layer loader for reports: `content/reports/**\/*.mdx`. Each file's front matter becomes
+ * the entry's data (validated by `reportSchema`) and its body is compiled once, here, into HTML runs
+ * and components (`src/markdown/report-body.ts`), stored as the entry's rendered content.
+ *
+ * Entries keep a digest of their file and of everything else the compiled body depends on (the
+ * securities and indices that prose links to, the site's base path, the compiler's features), so a
+ * build whose data store is kept re-compiles only reports that changed. The content check runs first
+ * and names the line of any problem; one that still reaches the loader (a file changed during
+ * `astro dev`) stops with its file and line.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Loader } from 'astro/loaders';
+import { parse } from 'yaml';
+import { splitFrontmatter } from '../check/sources.ts';
+import { entityMatcher } from '../lib/entities.ts';
+import { registryEntities } from '../markdown/entity-links.ts';
+import { BODY_FEATURES, compileReportBody, ReportBodyError, type ReportBody } from '../markdown/report-body.ts';
+
+/** Raise when the compiled shape changes, so bodies kept from an older build are compiled again. */
+const BODY_FORMAT = 1;
+
+function mdxFiles(folder: string): string[] {
+  try {
+    return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.mdx'))
+      .map((name) => name.split('\\').join('/'))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+export function reportsLoader(base: string, contentRoot: string): Loader {
+  const folder = resolve(base);
+  return {
+    name: 'closing-bell:reports',
+    async load({ store, parseData, generateDigest, watcher, config }) {
+      let link = entityMatcher([]);
+      let salt = '';
+      const refreshRegistry = () => {
+        const entities = registryEntities(contentRoot, config.base);
+        link = entityMatcher(entities);
+        salt = JSON.stringify({ BODY_FORMAT, BODY_FEATURES, entities });
+      };
+
+      const loadFile = async (name: string) => {
+        const id = name.replace(/\.mdx$/, '');
+        const path = join(folder, name);
+        const filePath = relative(process.cwd(), path).split('\\').join('/');
+        const text = readFileSync(path, 'utf8');
+        const digest = generateDigest(`${salt}\n${text}`);
+        if (store.get(id)?.digest === digest) return;
+        const parts = splitFrontmatter(text);
+        if (!parts) throw new Error(`${filePath}:1  found no front matter, expected the file to start with a --- line`);
+        const data = await parseData({ id, data: (parse(parts.frontmatter, { schema: 'core' }) ?? {}) as Record<string, unknown>, filePath });
+        const firstLine = text.slice(0, parts.bodyOffset).split('\n').length;
+        let body: ReportBody;
+        try {
+          body = compileReportBody(parts.body, link, firstLine);
+        } catch (e) {
+          if (!(e instanceof ReportBodyError)) throw e;
+          throw new Error(`${filePath}:${e.line ?? 1}:${e.column ?? 1}  ${e.field}  ${e.message}`);
+        }
+        store.set({ id, data, filePath, digest, rendered: { html: '', metadata: { headings: body.headings, body: body.nodes } } });
+      };
+
+      const loadAll = async () => {
+        refreshRegistry();
+        const names = mdxFiles(folder);
+        const ids = new Set(names.map((name) => name.replace(/\.mdx$/, '')));
+        for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+        for (const name of names) await loadFile(name);
+      };
+
+      await loadAll();
+
+      if (!watcher) return;
+      const registries = [join(resolve(contentRoot), 'securities'), join(resolve(contentRoot), 'indices')];
+      watcher.add(folder);
+      watcher.on('all', (event, path) => {
+        // A renamed security changes how every report links its mentions.
+        if (registries.some((registry) => path.startsWith(registry)) && path.endsWith('.json')) {
+          void loadAll();
+          return;
+        }
+        if (!path.startsWith(folder) || !path.endsWith('.mdx')) return;
+        const name = relative(folder, path).split('\\').join('/');
+        if (event === 'unlink') store.delete(name.replace(/\.mdx$/, ''));
+        else void loadFile(name);
+      });
+    },
+  };
+}
