@@ -9,7 +9,7 @@ import { buildSession, type Registries, type SessionView } from '../lib/session.
 import { isListed, lastUpdate, publicationState } from '../lib/publication.ts';
 import { buildTime } from '../check/paths.ts';
 import { readContentHistory, type ContentHistory } from '../check/history.ts';
-import { relatedReports } from '../lib/related.ts';
+import { relatedFinder, type Relatable } from '../lib/related.ts';
 import { absoluteUrl, paths, url } from '../lib/url.ts';
 import { lastModified, type FeedReport } from '../lib/feed.ts';
 import { newsArticle } from '../lib/jsonld.ts';
@@ -154,10 +154,22 @@ export async function getTags(): Promise<{ tag: string; count: number }[]> {
 }
 
 /** Reports that share securities or tags with this one, best first. */
+const relatable = (r: Report) => ({ id: r.id, date: r.data.date, tickers: r.data.tickers, tags: r.data.tags, indices: r.data.indices, report: r });
+const finders = new Map<number, Promise<(report: Relatable) => ReturnType<typeof relatable>[]>>();
+
+/** The related-reports index over every listed report, built once per build and limit. */
+function relatedFinderOnce(limit: number) {
+  let finder = finders.get(limit);
+  if (!finder) {
+    finder = allReports().then((reports) => relatedFinder(reports.map(relatable), limit));
+    finders.set(limit, finder);
+  }
+  return finder;
+}
+
 export async function relatedTo(report: Report, limit = 5): Promise<Report[]> {
-  const reports = await allReports();
-  const relatable = (r: Report) => ({ id: r.id, date: r.data.date, tickers: r.data.tickers, tags: r.data.tags, indices: r.data.indices, report: r });
-  return relatedReports(relatable(report), reports.map(relatable), limit).map((r) => r.report);
+  const finder = await relatedFinderOnce(limit);
+  return finder(relatable(report)).map((r) => r.report);
 }
 
 /** The registry entries of the securities and indices a report is about, in its front matter's order. */

@@ -8,7 +8,7 @@ import { jsonFeed, lastModified, rssItem, utcInstant, type FeedReport } from '..
 import { authorOf, dataset, newsArticle } from '../../src/lib/jsonld.ts';
 import { headlineFigures, ogImageSvg, wrapText } from '../../src/lib/og.ts';
 import { authoredFigure, snapshotCsv, snapshotJson, snapshotRows } from '../../src/lib/opendata.ts';
-import { relatedReports, relatedScore } from '../../src/lib/related.ts';
+import { relatedFinder, relatedReports, relatedScore } from '../../src/lib/related.ts';
 import { absoluteUrl, indexSlug, paths, tickerSlug, url } from '../../src/lib/url.ts';
 import { seedSession, seedSnapshotJson } from '../support/seed.ts';
 
@@ -94,6 +94,28 @@ describe('relatedReports', () => {
     expect(relatedReports(seed, candidates).map((r) => r.id)).toEqual(['both', 'stock', 'tag-new', 'tag-old']);
     expect(relatedReports(seed, candidates, 2).map((r) => r.id)).toEqual(['both', 'stock']);
     expect(relatedReports(seed, [seed])).toEqual([]);
+  });
+
+  it('picks from an indexed archive exactly what scoring and sorting every report picks', () => {
+    // A synthetic archive: few tickers and tags, so most reports share something and ties are common.
+    let state = 7;
+    const next = (n: number) => {
+      state = (state * 48271) % 2147483647;
+      return state % n;
+    };
+    const pick = (pool: string[], count: number) => Array.from({ length: count }, () => pool[next(pool.length)]);
+    const archive = Array.from({ length: 300 }, (_, i) =>
+      report(`r${i}`, `2025-${String(1 + next(12)).padStart(2, '0')}-${String(1 + next(28)).padStart(2, '0')}`, pick(['SYN01.HK', 'SYN02.HK', 'SYN03.HK', 'SYN04.HK'], next(3)), pick(['tech', 'banks', 'flows'], next(3)), pick(['HSI', 'HSTECH'], next(3))),
+    );
+    const sortAll = (r: (typeof archive)[number], limit: number) =>
+      archive
+        .filter((c) => c.id !== r.id && relatedScore({ ...r, indices: [] }, { ...c, indices: [] }) > 0)
+        .sort((x, y) => relatedScore(r, y) - relatedScore(r, x) || y.date.localeCompare(x.date) || x.id.localeCompare(y.id))
+        .slice(0, limit)
+        .map((c) => c.id);
+    const find = relatedFinder(archive, 5);
+    for (const r of archive) expect(find(r).map((c) => c.id), r.id).toEqual(sortAll(r, 5));
+    expect(relatedFinder(archive, 0)(archive[0])).toEqual([]);
   });
 });
 
