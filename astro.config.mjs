@@ -24,6 +24,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // A strict policy in a <meta> on every page: only the site's own files, plus hashes Astro
   // computes for the scripts and styles it bundles. `npm run verify` checks it in a browser.
+  // A rebuild reuses every page whose cache key and code are unchanged since the last build (report
+  // pages: reportPage in src/data), kept in the cache folder.
+  experimental: { incrementalBuild: true },
   security: {
     csp: {
       directives: ["default-src 'self'", "base-uri 'self'", "form-action 'self'", "object-src 'none'"],

@@ -6,20 +6,22 @@
  * After Astro, Pagefind indexes the new folder for search, before the swap: a failed index also
  * leaves the last good site in place.
  *
- * The content check runs first, here, and stops the build with every problem before Astro starts.
+ * The content check runs on a second thread while Astro builds (a build is mostly one core, and the
+ * machines that build have two). Astro's output is held back until the check has spoken: a problem
+ * stops Astro and prints every problem, and nothing Astro said about the same bad file.
  * Astro keeps per-project state in `.astro/`, so two builds of one checkout must not overlap: a
  * build waits for the one before it (a lock under node_modules/).
  *
  * `CLOSING_BELL_OUT_DIR` changes the target folder (tests build elsewhere).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { checkContent } from '../src/check/index.ts';
 import { buildTime, contentRoot } from '../src/check/paths.ts';
-import { formatReport } from '../src/check/problem.ts';
+import { formatReport, type Problem } from '../src/check/problem.ts';
 
 const target = process.env.CLOSING_BELL_OUT_DIR ?? 'dist';
 const next = `${target}.next`;
@@ -28,28 +30,50 @@ const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', impor
 
 const lastGood = () => (existsSync(target) ? `${target}/ still holds the last good site` : `nothing was published to ${target}/`);
 
-const problems = checkContent({ root: contentRoot(), now: buildTime() });
+const lock = acquireBuildLock();
+process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
+rmSync(next, { recursive: true, force: true });
+
+const check = new Promise<Problem[]>((resolve, reject) => {
+  const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { root: contentRoot(), now: buildTime().toISOString() } });
+  worker.once('message', resolve);
+  worker.once('error', reject);
+});
+const astroBuild = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
+  stdio: ['ignore', 'pipe', 'pipe'],
+  // The check runs here; the integration need not repeat it.
+  env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, CLOSING_BELL_OUT_DIR: next, CLOSING_BELL_CHECKED: '1' },
+});
+const built = new Promise<number>((resolve) => astroBuild.once('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+// Astro's words wait here until the check has passed.
+const held: [NodeJS.WriteStream, Buffer][] = [];
+let holding = true;
+for (const [from, to] of [[astroBuild.stdout, process.stdout], [astroBuild.stderr, process.stderr]] as const) {
+  from.on('data', (chunk: Buffer) => (holding ? held.push([to, chunk]) : to.write(chunk)));
+}
+
+const problems = await check.catch((error: unknown) => {
+  astroBuild.kill();
+  throw error;
+});
 if (problems.length > 0) {
   const failed = problems.some((p) => p.severity === 'error');
   (failed ? console.error : console.warn)(`The content check ${failed ? 'found problems; nothing was built' : 'has warnings'}:\n${formatReport(problems)}`);
   if (failed) {
+    astroBuild.kill();
+    await built;
+    rmSync(next, { recursive: true, force: true });
     console.error(`\nBuild failed: ${lastGood()}.`);
     process.exit(1);
   }
 }
-
-const lock = acquireBuildLock();
-process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
-rmSync(next, { recursive: true, force: true });
-const build = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  // The check above already ran; the integration need not repeat it.
-  env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, CLOSING_BELL_OUT_DIR: next, CLOSING_BELL_CHECKED: '1' },
-});
-if (build.status !== 0) {
+holding = false;
+for (const [to, chunk] of held.splice(0)) to.write(chunk);
+const status = await built;
+if (status !== 0) {
   rmSync(next, { recursive: true, force: true });
   console.error(`\nBuild failed: ${lastGood()}.`);
-  process.exit(build.status ?? 1);
+  process.exit(status);
 }
 
 const searchIndex = await indexForSearch(next);

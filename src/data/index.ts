@@ -19,6 +19,7 @@ import { zonedIso } from '../lib/dates.ts';
 import type { MarketIndex, Security, Snapshot } from '../schemas/index.ts';
 import type { PriceHistory } from '../lib/prices.ts';
 import type { BodyNode } from '../markdown/report-body.ts';
+import { dataDigest } from '../lib/digest.ts';
 
 export type Report = CollectionEntry<'reports'>;
 
@@ -259,5 +260,36 @@ export function getLastUpdate(report: Report): string | undefined {
   history ??= readContentHistory(contentRoot());
   const files = history.files;
   return lastUpdate(files.get(`reports/${report.id}.mdx`), files.get(`markets/${report.data.market}/${report.data.date}.json`));
+}
+
+/** The securities a body's components name (`<StockCard ticker>`, `<PriceChart ticker>`). */
+function bodyTickers(nodes: readonly BodyNode[]): string[] {
+  return nodes.flatMap((node) => (typeof node === 'string' ? [] : [...(typeof node.props.ticker === 'string' ? [node.props.ticker] : []), ...bodyTickers(node.children)]));
+}
+
+/**
+ * Everything a report page shows besides the site's code, looked up once, and its digest as the
+ * page's cache key: a rebuild (`experimental.incrementalBuild`) reuses last build's page while the
+ * key and the page's code are unchanged. The key covers what the page reads and nothing else, so
+ * editing one report re-renders that page and the pages that list it as related, not the archive.
+ */
+export async function reportPage(report: Report, site: URL) {
+  const session = await getSession(report.data.market, report.data.date);
+  const histories = await getPriceHistories();
+  const prices = new Map([...new Set([...report.data.tickers, ...bodyTickers(reportBody(report))])].flatMap((ticker) => {
+    const history = histories.get(ticker);
+    return history ? [[ticker, history] as const] : [];
+  }));
+  const discovery = await reportDiscovery(report, site);
+  const updated = getLastUpdate(report);
+  const cacheKey = dataDigest({
+    report: [report.id, report.digest, report.data],
+    session,
+    prices,
+    updated,
+    // Related reports appear by their front matter (title, date, description), not their text.
+    discovery: { ...discovery, related: discovery.related.map((r) => [r.id, r.data]) },
+  });
+  return { props: { report, session, prices, discovery, updated }, cacheKey };
 }
 
