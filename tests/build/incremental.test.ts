@@ -1,0 +1,70 @@
+/**
+ * A rebuild with the last build's cache kept reuses the report pages whose data did not change
+ * (Astro's incremental build, keyed by `reportPage` in src/data) and re-renders every page that shows
+ * something that changed: an author who fixes a word, a figure or a title sees it on the next build,
+ * on every page that shows it, never a stale page.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { editFile, runBuild, TMP } from '../support/site.ts';
+import { writeSyntheticArchive } from '../support/synthetic.ts';
+
+const root = join(TMP, 'incremental');
+const content = join(root, 'content');
+const outDir = join(root, 'dist');
+const cacheDir = join(root, 'cache');
+let reports: string[] = [];
+const outputs: string[] = [];
+
+const page = (slug: string) => readFileSync(join(outDir, 'reports', slug, 'index.html'), 'utf8');
+const restored = (output: string, slug: string) => new RegExp(`/reports/${slug}/index\\.html \\(restored\\)`).test(output);
+
+async function build(): Promise<string> {
+  const result = await runBuild({ content, outDir, cacheDir });
+  expect(result.code, result.output).toBe(0);
+  outputs.push(result.output);
+  return result.output;
+}
+
+beforeAll(async () => {
+  rmSync(root, { recursive: true, force: true });
+  // Five sessions from 2025-09-25, one synthetic report each; all share a tag, so each lists the others as related.
+  ({ reports } = writeSyntheticArchive(content, { reports: 5, from: '2025-09-25' }));
+  await build();
+  // 1. Words of one report change.
+  editFile(join(content, 'reports', `${reports[0]}.mdx`), (t) => `${t.trimEnd()}\n\nA sentence added after publication.\n`);
+  await build();
+  // 2. A figure of another report's session, and a third report's title, change.
+  editFile(join(content, 'markets/hk', `${reports[1].slice(0, 10)}.json`), (t) => t.replace(/"close": (\d+),\n(\s+)"change"/, '"close": 12345,\n$2"change"'));
+  editFile(join(content, 'reports', `${reports[2]}.mdx`), (t) => t.replace(/^title: .*$/m, 'title: A Retitled Synthetic Wrap'));
+  await build();
+}, 180_000);
+
+describe('a rebuild after editing one report’s text', () => {
+  it('shows the new text', () => {
+    expect(page(reports[0])).toContain('A sentence added after publication.');
+  });
+
+  it('re-renders that page only and restores the others from the cache', () => {
+    expect(reports.map((slug) => restored(outputs[1], slug))).toEqual([false, true, true, true, true]);
+  });
+});
+
+describe('a rebuild after a session figure and a title change', () => {
+  it('shows the changed figure on its report’s page', () => {
+    expect(page(reports[1])).toMatch(/<data class="fig" value="12345"[^>]*>12,345<\/data>/);
+  });
+
+  it('shows the new title on the report and wherever it is listed as related', () => {
+    expect(page(reports[2])).toContain('<h1>A Retitled Synthetic Wrap</h1>');
+    for (const slug of [reports[0], reports[3], reports[4]]) expect(page(slug), slug).toContain('A Retitled Synthetic Wrap');
+    expect(reports.map((slug) => restored(outputs[2], slug))).toEqual([false, false, false, false, false]);
+  });
+});
+
+it('reuses pages in a rebuild with nothing changed', async () => {
+  const output = await build();
+  expect(reports.map((slug) => restored(output, slug))).toEqual([true, true, true, true, true]);
+  expect(page(reports[0])).toContain('A sentence added after publication.');
+}, 120_000);
