@@ -95,14 +95,22 @@ function isComment(node: AnyNode): boolean {
   return typeof value === 'string' && /^\s*\/\*[\s\S]*\*\/\s*$/.test(value);
 }
 
+/**
+ * A copy of a string that shares no memory with the source it was cut from: the engine may keep a
+ * cut-out string as a view of the whole source, and compiled bodies live as long as the build.
+ */
+function own(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 function literalAttributes(node: JsxElement, tag: string): Record<string, string | true> {
   const props: Record<string, string | true> = {};
   for (const attribute of node.attributes) {
     if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) {
       refuse(node, tag, `found a spread attribute {…} on ${tag}, expected attributes written name="value"`);
     }
-    if (attribute.value === null || attribute.value === undefined) props[attribute.name] = true;
-    else if (typeof attribute.value === 'string') props[attribute.name] = attribute.value;
+    if (attribute.value === null || attribute.value === undefined) props[own(attribute.name)] = true;
+    else if (typeof attribute.value === 'string') props[own(attribute.name)] = own(attribute.value);
     else refuse(node, `${tag.slice(0, -1)} ${attribute.name}>`, `found an expression {…}, expected a quoted value such as ${attribute.name}="…"`);
   }
   return props;
@@ -163,7 +171,7 @@ function prepare(nodes: readonly AnyNode[], context: Context, linking: boolean):
         const text = textOf(copy);
         const existing = element.properties?.id;
         const slug = typeof existing === 'string' ? existing : context.slugger.slug(text);
-        context.headings.push({ depth: Number(element.tagName[1]), slug, text });
+        context.headings.push({ depth: Number(element.tagName[1]), slug: own(slug), text: own(text) });
         copy.properties = { ...element.properties, id: slug };
       }
       out.push(copy);
@@ -180,7 +188,7 @@ function split(nodes: readonly RootContent[]): BodyNode[] {
   const swap = (node: RootContent): RootContent => {
     if (isJsx(node as AnyNode)) {
       const jsx = node as unknown as JsxElement;
-      components.push({ name: jsx.name as MdxComponentName, props: literalAttributes(jsx, `<${jsx.name}>`), children: split(jsx.children) });
+      components.push({ name: own(jsx.name ?? '') as MdxComponentName, props: literalAttributes(jsx, `<${jsx.name}>`), children: split(jsx.children) });
       return { type: 'comment', value: `closing-bell:${components.length - 1}` };
     }
     if ('children' in node) return { ...node, children: (node as Parents).children.map(swap) } as RootContent;
