@@ -28,7 +28,7 @@ import { buildSession, type SessionView } from '../lib/session.ts';
 import { parsePriceCsv, type PriceBar } from '../lib/prices.ts';
 import { MDX_COMPONENTS } from './components.ts';
 import { quoteInconsistencies } from './consistency.ts';
-import { checkProse } from './prose.ts';
+import { checkProse, proseEntities, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
 import { readContentHistory, type ContentHistory } from './history.ts';
 import { fieldName, type Problem } from './problem.ts';
@@ -125,12 +125,26 @@ export function checkContent(options: CheckOptions): Problem[] {
 
   const prices = checkPrices(root, display, securityById, calendarById, snapshots, problems);
 
+  // What prose can name in a session, made once for all the reports on it.
+  const entitiesBySession = new Map<SessionView, ProseEntity[]>();
+  // Today in each market's zone, worked out once: the same for every report.
+  const todayByZone = new Map<string, string>();
+  const today = (zone: string) => {
+    let day = todayByZone.get(zone);
+    if (day === undefined) todayByZone.set(zone, (day = zonedDay(options.now.toISOString(), zone)));
+    return day;
+  };
+  const context: ReportContext = { securityById, indexById, calendarById, sessions, brokenSessions, broken, now: options.now, today };
   for (const report of reports) {
-    checkReport(report, { securityById, indexById, calendarById, sessions, brokenSessions, broken, now: options.now }, error, warning);
+    checkReport(report, context, error, warning);
     const session = sessions.get(`${report.data.market}/${report.data.date}`);
     checkReportBody(report.file, report.text, session, problems, prices);
     // Prose against data: every number and direction word in a sentence that names a security or an index.
-    if (session) problems.push(...checkProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById }));
+    if (session) {
+      let entities = entitiesBySession.get(session);
+      if (!entities) entitiesBySession.set(session, (entities = proseEntities(session, securityById, indexById)));
+      problems.push(...checkProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities }));
+    }
   }
 
   const history = options.history ?? readContentHistory(root);
@@ -256,6 +270,8 @@ interface ReportContext {
   brokenSessions: Set<string>;
   broken: Broken;
   now: Date;
+  /** The calendar day `now` falls on in a zone. */
+  today: (zone: string) => string;
 }
 
 function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: ErrorAt, warning: ErrorAt): void {
@@ -272,7 +288,7 @@ function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: 
     const verdict = tradingDayVerdict(data.date, calendar);
     if (!verdict.trading) error(report, ['date'], `found ${data.date}, expected a ${market.exchange} trading day: ${verdict.reason}`);
   }
-  const today = zonedDay(context.now.toISOString(), market.zone);
+  const today = context.today(market.zone);
   if (data.date > today) {
     error(report, ['date'], `found ${data.date}, a session that has not happened yet, expected a day on or before today (${today} in ${market.zoneAbbreviation})`);
   }
