@@ -237,6 +237,8 @@ export function isAbbreviation(text: string, dot: number, next: string): boolean
 }
 
 const ENDERS = '.!?…';
+/** One of {@link ENDERS}, by code unit: the scan for them reads every character of the body. */
+const isEnder = (code: number) => code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026;
 const CLOSERS = `"'”’)]`;
 
 /** The sentences of an MDX body, in order, with their offsets in the body. */
@@ -245,10 +247,12 @@ export function splitSentences(body: string): Sentence[] {
   const sentences: Sentence[] = [];
   let blockStart = 0;
   const text = masked.text;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && text[i] !== BREAK) continue;
-    splitBlock(text, blockStart, i, sentences);
-    blockStart = i + 1;
+  for (;;) {
+    const found = text.indexOf(BREAK, blockStart);
+    const end = found < 0 ? text.length : found;
+    splitBlock(text, blockStart, end, sentences);
+    if (found < 0) break;
+    blockStart = end + 1;
   }
   for (const sentence of sentences) sentence.figs = masked.figs.filter((f) => f.start >= sentence.start && f.start < sentence.end);
   return sentences;
@@ -264,7 +268,7 @@ function splitBlock(text: string, from: number, to: number, out: Sentence[]): vo
     if (e > s) out.push({ start: s, end: e, text: text.slice(s, e), figs: [] });
   };
   for (let i = from; i < to; i++) {
-    if (!ENDERS.includes(text[i])) continue;
+    if (!isEnder(text.charCodeAt(i))) continue;
     let j = i;
     while (j + 1 < to && ENDERS.includes(text[j + 1])) j++;
     let k = j;
