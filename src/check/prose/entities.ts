@@ -242,7 +242,8 @@ function matchersOf(entities: ProseEntity[]): Matchers {
       for (const name of entity.names) {
         const { pattern, words } = compile(name, /\s/.test(name) || entity.kind === 'turnover');
         if (words.length === 0) always.push(all.length);
-        else byWord.set(words[0], [...(byWord.get(words[0]) ?? []), all.length]);
+        else if (byWord.has(words[0])) byWord.get(words[0])!.push(all.length);
+        else byWord.set(words[0], [all.length]);
         all.push({ entity, pattern, words });
       }
     }
