@@ -28,7 +28,7 @@ import { buildSession, type SessionView } from '../lib/session.ts';
 import { parsePriceCsv, type PriceBar } from '../lib/prices.ts';
 import { MDX_COMPONENTS } from './components.ts';
 import { quoteInconsistencies } from './consistency.ts';
-import { checkProse } from './prose.ts';
+import { checkProse, proseEntities, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
 import { readContentHistory, type ContentHistory } from './history.ts';
 import { fieldName, type Problem } from './problem.ts';
@@ -93,12 +93,14 @@ export function checkContent(options: CheckOptions): Problem[] {
   const reports = load('reports', /\.mdx$/, reportSchema, 'mdx');
   // Files that exist but failed their own checks: what refers to them is not also told they are
   // missing, so one broken file gives its own messages and no echoes elsewhere.
-  const failed = (folder: string, loaded: { id: string }[]) =>
-    new Set(
+  const failed = (folder: string, loaded: { id: string }[]) => {
+    const ids = new Set(loaded.map((entry) => entry.id));
+    return new Set(
       listFiles(join(root, folder), /\.json$/)
         .map((absolute) => relative(join(root, folder), absolute).replace(/\.json$/, ''))
-        .filter((id) => !loaded.some((entry) => entry.id === id)),
+        .filter((id) => !ids.has(id)),
     );
+  };
   const brokenSessions = failed('markets', snapshots);
   const broken = { securities: failed('securities', securities), indices: failed('indices', indices), calendars: failed('calendars', calendars) };
 
@@ -125,12 +127,26 @@ export function checkContent(options: CheckOptions): Problem[] {
 
   const prices = checkPrices(root, display, securityById, calendarById, snapshots, problems);
 
+  // What prose can name in a session, made once for all the reports on it.
+  const entitiesBySession = new Map<SessionView, ProseEntity[]>();
+  // Today in each market's zone, worked out once: the same for every report.
+  const todayByZone = new Map<string, string>();
+  const today = (zone: string) => {
+    let day = todayByZone.get(zone);
+    if (day === undefined) todayByZone.set(zone, (day = zonedDay(options.now.toISOString(), zone)));
+    return day;
+  };
+  const context: ReportContext = { securityById, indexById, calendarById, sessions, brokenSessions, broken, now: options.now, today };
   for (const report of reports) {
-    checkReport(report, { securityById, indexById, calendarById, sessions, brokenSessions, broken, now: options.now }, error, warning);
+    checkReport(report, context, error, warning);
     const session = sessions.get(`${report.data.market}/${report.data.date}`);
     checkReportBody(report.file, report.text, session, problems, prices);
     // Prose against data: every number and direction word in a sentence that names a security or an index.
-    if (session) problems.push(...checkProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById }));
+    if (session) {
+      let entities = entitiesBySession.get(session);
+      if (!entities) entitiesBySession.set(session, (entities = proseEntities(session, securityById, indexById)));
+      problems.push(...checkProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities }));
+    }
   }
 
   const history = options.history ?? readContentHistory(root);
@@ -149,11 +165,13 @@ type ErrorAt = (entry: Loaded<unknown>, path: PropertyKey[], message: string) =>
  * dated after publication. "Published" is the version of the report first committed on main.
  */
 function checkPublishedFigures(reports: Loaded<ReportMeta>[], snapshots: Loaded<Snapshot>[], history: ContentHistory, error: ErrorAt): void {
+  const snapshotById = new Map<string, Loaded<Snapshot>>();
+  for (const snapshot of snapshots) if (!snapshotById.has(snapshot.id)) snapshotById.set(snapshot.id, snapshot);
   const published = reports.flatMap((report) => {
     const first = history.files.get(`reports/${report.id}.mdx`)?.first;
     if (!first || hasCorrectionAfter(report.data.corrections, report.data.published)) return [];
     const snapshotPath = `markets/${report.data.market}/${report.data.date}.json`;
-    return [{ report, first, snapshotPath, snapshot: snapshots.find((s) => s.id === `${report.data.market}/${report.data.date}`) }];
+    return [{ report, first, snapshotPath, snapshot: snapshotById.get(`${report.data.market}/${report.data.date}`) }];
   });
   const texts = history.readAt(published.flatMap(({ report, first, snapshotPath }) => [
     { commit: first.commit, path: `reports/${report.id}.mdx` },
@@ -256,6 +274,8 @@ interface ReportContext {
   brokenSessions: Set<string>;
   broken: Broken;
   now: Date;
+  /** The calendar day `now` falls on in a zone. */
+  today: (zone: string) => string;
 }
 
 function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: ErrorAt, warning: ErrorAt): void {
@@ -272,7 +292,7 @@ function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: 
     const verdict = tradingDayVerdict(data.date, calendar);
     if (!verdict.trading) error(report, ['date'], `found ${data.date}, expected a ${market.exchange} trading day: ${verdict.reason}`);
   }
-  const today = zonedDay(context.now.toISOString(), market.zone);
+  const today = context.today(market.zone);
   if (data.date > today) {
     error(report, ['date'], `found ${data.date}, a session that has not happened yet, expected a day on or before today (${today} in ${market.zoneAbbreviation})`);
   }
@@ -311,6 +331,18 @@ function checkPrices(
   problems: Problem[],
 ): Map<string, PriceBar[]> {
   const histories = new Map<string, PriceBar[]>();
+  // Each snapshot's first quote of each ticker, in snapshot order: a price file is compared with these only.
+  const quotesByTicker = new Map<string, { snapshot: Loaded<Snapshot>; quote: StockQuote }[]>();
+  for (const snapshot of snapshots) {
+    const seen = new Set<string>();
+    for (const quote of snapshot.data.stocks) {
+      if (seen.has(quote.ticker)) continue;
+      seen.add(quote.ticker);
+      let list = quotesByTicker.get(quote.ticker);
+      if (!list) quotesByTicker.set(quote.ticker, (list = []));
+      list.push({ snapshot, quote });
+    }
+  }
   for (const absolute of listFiles(join(root, 'prices'), /\.csv$/)) {
     const file = display(absolute);
     const ticker = absolute.split('/').pop()!.replace(/\.csv$/, '');
@@ -331,9 +363,10 @@ function checkPrices(
     if (found.length > 0) continue;
     // The line of each day, for pointing at a close that disagrees with a snapshot.
     const lineOf = new Map(decoded.text.split(/\r?\n/).map((line, i) => [line.split(',')[0].trim(), i + 1] as const));
-    for (const snapshot of snapshots) {
-      const quote = snapshot.data.stocks.find((q) => q.ticker === ticker);
-      const bar = bars.find((b) => b.date === snapshot.data.date);
+    const barByDate = new Map<string, PriceBar>();
+    for (const bar of bars) if (!barByDate.has(bar.date)) barByDate.set(bar.date, bar);
+    for (const { snapshot, quote } of quotesByTicker.get(ticker) ?? []) {
+      const bar = barByDate.get(snapshot.data.date);
       if (!quote?.close || bar?.close === undefined) continue;
       const stated = quote.close;
       const agrees =

@@ -66,6 +66,8 @@ export interface ProseInput {
   session: SessionView;
   securities: ReadonlyMap<string, Security>;
   indices: ReadonlyMap<string, MarketIndex>;
+  /** `proseEntities` of the session and registries, when the caller already has them: reports on one session share them. */
+  entities?: ProseEntity[];
 }
 
 export function checkProse(input: ProseInput): Problem[] {
@@ -73,7 +75,7 @@ export function checkProse(input: ProseInput): Problem[] {
   const body = parts ? parts.body : input.text;
   const bodyOffset = parts ? parts.bodyOffset : 0;
   const at = lineIndex(input.text);
-  const entities = proseEntities(input.session, input.securities, input.indices);
+  const entities = input.entities ?? proseEntities(input.session, input.securities, input.indices);
   const problems: Problem[] = [];
   for (const sentence of splitSentences(body)) {
     const report = (severity: Severity, offset: number, field: string, message: string) =>

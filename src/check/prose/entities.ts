@@ -200,22 +200,103 @@ export function namePattern(name: string): string {
 interface Matcher {
   entity: ProseEntity;
   pattern: RegExp;
+  words: string[];
 }
 
-const matchers = new WeakMap<ProseEntity[], Matcher[]>();
+interface Matchers {
+  /** Every name of every entity, in the entities' order (which decides between equal spans). */
+  all: Matcher[];
+  /** Positions in `all` by the first of the words each match of the name holds (see {@link keyWords}). */
+  byWord: Map<string, number[]>;
+  /** Positions in `all` of names without such words: tried on every sentence. */
+  always: number[];
+}
 
-function matchersOf(entities: ProseEntity[]): Matcher[] {
+interface Compiled {
+  pattern: RegExp;
+  /** See {@link keyWords}. */
+  words: string[];
+}
+
+const matchers = new WeakMap<ProseEntity[], Matchers>();
+/** Compiled once per name and case rule, not once per report: every report names the same registries. */
+const compiled = new Map<string, Compiled>();
+
+function compile(name: string, caseless: boolean): Compiled {
+  const cacheKey = `${caseless ? 'i' : ''}:${name}`;
+  let found = compiled.get(cacheKey);
+  if (!found) {
+    found = { pattern: new RegExp(`(?<![\\p{L}\\p{N}_])${namePattern(name)}(?![\\p{L}\\p{N}_])`, caseless ? 'giu' : 'gu'), words: keyWords(name) };
+    compiled.set(cacheKey, found);
+  }
+  return found;
+}
+
+function matchersOf(entities: ProseEntity[]): Matchers {
   let found = matchers.get(entities);
   if (!found) {
-    found = entities.flatMap((entity) =>
-      entity.names.map((name) => ({
-        entity,
-        pattern: new RegExp(`(?<![\\p{L}\\p{N}_])${namePattern(name)}(?![\\p{L}\\p{N}_])`, /\s/.test(name) || entity.kind === 'turnover' ? 'giu' : 'gu'),
-      })),
-    );
+    const all: Matcher[] = [];
+    const byWord = new Map<string, number[]>();
+    const always: number[] = [];
+    for (const entity of entities) {
+      for (const name of entity.names) {
+        const { pattern, words } = compile(name, /\s/.test(name) || entity.kind === 'turnover');
+        if (words.length === 0) always.push(all.length);
+        else if (byWord.has(words[0])) byWord.get(words[0])!.push(all.length);
+        else byWord.set(words[0], [all.length]);
+        all.push({ entity, pattern, words });
+      }
+    }
+    found = { all, byWord, always };
     matchers.set(entities, found);
   }
   return found;
+}
+
+/** Letters that match an ASCII letter in a case-insensitive pattern: KELVIN SIGN (k) and LATIN SMALL LETTER LONG S (s). */
+const FOLDS_TO_ASCII = /[\u212a\u017f]/;
+
+/**
+ * Words that every match of the name holds whole among the sentence's {@link proseWords}, so a
+ * sentence without one of them is not searched for the name: the runs of ASCII letters and digits
+ * in the name, lower-cased, longest first (a run of the name is bounded by what is no letter or
+ * digit, in the name or at the pattern's edges); for a ticker, its number without leading zeros
+ * and its market. None for a name with a letter that case-folds to ASCII: it is always searched.
+ */
+function keyWords(name: string): string[] {
+  const ticker = /^0*(\d+)\.([A-Z]{2})$/.exec(name);
+  if (ticker) return [ticker[1], ticker[2].toLowerCase()];
+  if (FOLDS_TO_ASCII.test(name)) return [];
+  const runs = (name.match(/[A-Za-z0-9]+/g) ?? []).map((run) => run.toLowerCase());
+  return [...new Set(runs)].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The words of a sentence as {@link keyWords} gives them: runs of ASCII letters and digits,
+ * lower-cased (the two letters that fold to ASCII read as ASCII), and each run of digits with
+ * leading zeros also without them (00981 as 981).
+ */
+function proseWords(text: string): Set<string> {
+  const words = new Set<string>();
+  let start = -1;
+  let folds = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x212a || c === 0x17f) {
+      if (start < 0) start = i;
+      if (c > 127) folds = true;
+      continue;
+    }
+    if (start < 0) continue;
+    // toLowerCase turns KELVIN SIGN into k; LONG S is already lower case.
+    let word = text.slice(start, i).toLowerCase();
+    if (folds) word = word.replaceAll('\u017f', 's');
+    words.add(word);
+    if (word.charCodeAt(0) === 48 && /^\d+$/.test(word)) words.add(word.replace(/^0+(?=\d)/, ''));
+    start = -1;
+    folds = false;
+  }
+  return words;
 }
 
 /** Someone else's turnover: "SMIC's turnover", "its turnover", "stock turnover". */
@@ -224,7 +305,16 @@ const NOT_MARKET_TURNOVER = /(?:['’]s|(?<![\p{L}])(?:its|their|stock|share|sha
 /** The entities a sentence names, in order, without overlaps (the longest name wins). */
 export function findMentions(text: string, entities: ProseEntity[]): Mention[] {
   const found: Mention[] = [];
-  for (const { entity, pattern } of matchersOf(entities)) {
+  const { all, byWord, always } = matchersOf(entities);
+  // Only the names whose word the sentence holds (a sentence names a few of the registries' names).
+  const words = proseWords(text);
+  const candidates = [...always];
+  for (const word of words) {
+    for (const i of byWord.get(word) ?? []) if (all[i].words.every((w) => words.has(w))) candidates.push(i);
+  }
+  candidates.sort((a, b) => a - b);
+  for (const i of candidates) {
+    const { entity, pattern } = all[i];
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
       if (entity.kind === 'turnover' && NOT_MARKET_TURNOVER.test(text.slice(Math.max(0, start - 30), start))) continue;
