@@ -1,0 +1,62 @@
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { blend, maskSpans, PaletteCanvas, parseHexColour, TooManyColours, type GlyphMask } from '../../src/lib/og-raster.ts';
+
+const decode = (png: Uint8Array) => PNG.sync.read(Buffer.from(png));
+const rgbAt = (image: PNG, x: number, y: number) => {
+  const i = (y * image.width + x) * 4;
+  return (image.data[i] << 16) | (image.data[i + 1] << 8) | image.data[i + 2];
+};
+
+describe('PaletteCanvas', () => {
+  it.each([
+    ['#fbfaf7', 0xfbfaf7],
+    ['#0D1117', 0x0d1117],
+    ['#abc', 0xaabbcc],
+  ])('parseHexColour(%j)', (colour, rgb) => expect(parseHexColour(colour)).toBe(rgb));
+
+  it('rejects a colour that is not #rrggbb', () => expect(() => parseHexColour('red')).toThrow(RangeError));
+
+  it.each([
+    [0xffffff, 0x000000, 0, 0xffffff],
+    [0xffffff, 0x000000, 255, 0x000000],
+    [0xffffff, 0x000000, 128, 0x7f7f7f],
+    [0xfbfaf7, 0x1a7f37, 64, blend(0xfbfaf7, 0x1a7f37, 64)],
+  ])('blend(%s, %s, %i)', (under, over, alpha, out) => expect(blend(under, over, alpha)).toBe(out));
+
+  it('finds the runs of coverage in a mask', () => {
+    const mask: GlyphMask = { left: 0, top: 0, width: 4, height: 2, alpha: Uint8Array.from([0, 9, 9, 0, 255, 0, 0, 7]) };
+    expect([...maskSpans(mask)]).toEqual([0, 1, 3, 1, 0, 1, 1, 3, 4]);
+  });
+
+  it('draws boxes and glyph masks into an indexed PNG', () => {
+    const canvas = new PaletteCanvas(8, 4, '#ffffff');
+    canvas.fillRect(0, 0, 8, 1, '#0d1117');
+    canvas.fillRect(6, 2, 10, 10, '#ff0000'); // clipped at the edges
+    const mask: GlyphMask = { left: -1, top: -2, width: 3, height: 2, alpha: Uint8Array.from([255, 128, 0, 0, 64, 255]) };
+    canvas.drawMask(mask, 3, 4, '#000000');
+    const png = canvas.toPng();
+    expect(png[25]).toBe(3); // IHDR colour type: indexed
+    const image = decode(png);
+    expect([image.width, image.height]).toEqual([8, 4]);
+    expect(rgbAt(image, 0, 0)).toBe(0x0d1117);
+    expect(rgbAt(image, 7, 3)).toBe(0xff0000);
+    expect(rgbAt(image, 0, 3)).toBe(0xffffff);
+    expect(rgbAt(image, 2, 2)).toBe(0x000000);
+    expect(rgbAt(image, 3, 2)).toBe(blend(0xffffff, 0, 128));
+    expect(rgbAt(image, 3, 3)).toBe(blend(0xffffff, 0, 64));
+    expect(rgbAt(image, 4, 3)).toBe(0x000000);
+    expect(canvas.colourAt(3, 3)).toBe(blend(0xffffff, 0, 64));
+  });
+
+  it('starts over on clear, and refuses a 257th colour', () => {
+    const canvas = new PaletteCanvas(300, 1, '#000000');
+    canvas.fillRect(0, 0, 1, 1, '#ffffff');
+    canvas.clear('#102030');
+    expect(canvas.colours).toBe(1);
+    expect(canvas.colourAt(0, 0)).toBe(0x102030);
+    for (let x = 0; x < 255; x++) canvas.fillRect(x, 0, 1, 1, `#${x.toString(16).padStart(6, '0')}`);
+    expect(canvas.colours).toBe(256);
+    expect(() => canvas.fillRect(255, 0, 1, 1, '#ffffff')).toThrow(TooManyColours);
+  });
+});
