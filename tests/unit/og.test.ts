@@ -1,5 +1,6 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { layoutSvg, ogImageLayout, svgWhitespace } from '../../src/lib/og.ts';
 import { blend, maskSpans, PaletteCanvas, parseHexColour, TooManyColours, type GlyphMask } from '../../src/lib/og-raster.ts';
 
 const decode = (png: Uint8Array) => PNG.sync.read(Buffer.from(png));
@@ -7,6 +8,23 @@ const rgbAt = (image: PNG, x: number, y: number) => {
   const i = (y * image.width + x) * 4;
   return (image.data[i] << 16) | (image.data[i + 1] << 8) | image.data[i + 2];
 };
+
+describe('share image layout', () => {
+  it.each([
+    ['  two  spaces ', 'two spaces'],
+    ['a\tb\nc', 'a b c'],
+    ['HKD\u00a080', 'HKD\u00a080'],
+  ])('svgWhitespace(%j)', (text, shown) => expect(svgWhitespace(text)).toBe(shown));
+
+  it('puts title lines on whole-pixel baselines and the kicker flush right', () => {
+    const layout = ogImageLayout({ title: 'SMIC Sees Strong Surge Amid Broader Asian Tech Rally and a Third Line', kicker: 'Hong Kong', figures: [] });
+    expect(layout.texts.filter((t) => t.size === 62).map((t) => t.y)).toEqual([190, 263, 336]);
+    expect(layout.texts.find((t) => t.text === 'Hong Kong')).toMatchObject({ x: 1128, anchor: 'end', weight: 400 });
+    // No figures, no rule above them.
+    expect(layout.boxes).toHaveLength(1);
+    expect(layoutSvg(layout)).toContain('text-anchor="end">Hong Kong</text>');
+  });
+});
 
 describe('PaletteCanvas', () => {
   it.each([
