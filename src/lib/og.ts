@@ -1,7 +1,7 @@
 /**
- * The share image of a report (Open Graph, 1200×630), drawn as SVG at build time and rasterised by
- * resvg with a font shipped in node_modules: no network, no browser. This module only lays out the
- * SVG: title, session date and up to three headline figures.
+ * The share image of a report (Open Graph, 1200×630): title, session date and up to three headline
+ * figures. This module only lays it out, as boxes and lines of text in pixels (`ogImageLayout`), and
+ * writes that layout as SVG (`layoutSvg`); `og-render.ts` draws it into a PNG.
  */
 import { escapeXml } from './feed.ts';
 import { formatNumber, formatPrice, formatStated } from './format.ts';
@@ -56,39 +56,87 @@ export function wrapText(text: string, width: number, maxLines: number): string[
   return kept;
 }
 
-export function ogImageSvg(input: OgImageInput): string {
-  const titleLines = wrapText(input.title, 30, 3);
+/** One line of text: `x`, `y` are the baseline's start, or its end when `anchor` is "end". */
+export interface OgText {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  weight: 400 | 600 | 700;
+  /** "#rrggbb". */
+  fill: string;
+  anchor: 'start' | 'end';
+}
+
+/** A filled rectangle on whole pixels. */
+export interface OgBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  fill: string;
+}
+
+/** What the image shows, in pixels: a background, boxes, then text on top. */
+export interface OgLayout {
+  width: number;
+  height: number;
+  background: string;
+  boxes: OgBox[];
+  texts: OgText[];
+}
+
+/**
+ * Text as SVG shows it by default (`xml:space="default"`): line breaks and tabs become spaces, runs
+ * of spaces one, none at either end. The layout holds it this way so every renderer draws the same.
+ */
+export function svgWhitespace(text: string): string {
+  return text.replace(/[\t\n\r]/g, ' ').replace(/ {2,}/g, ' ').trim();
+}
+
+export function ogImageLayout(input: OgImageInput): OgLayout {
+  const texts: OgText[] = [];
+  const text = (value: string, x: number, y: number, size: number, weight: OgText['weight'], fill: string, anchor: OgText['anchor'] = 'start') => {
+    const shown = svgWhitespace(value);
+    if (shown) texts.push({ text: shown, x, y, size, weight, fill, anchor });
+  };
+  const boxes: OgBox[] = [{ x: 0, y: 0, width: OG_WIDTH, height: 12, fill: '#0d1117' }];
+  text('Closing Bell', 72, 92, 28, 700, '#0d1117');
+  text(input.kicker, OG_WIDTH - 72, 92, 26, 400, '#57606a', 'end');
   const titleSize = 62;
   const titleTop = 190;
-  const title = titleLines
-    .map((line, i) => `<tspan x="72" y="${titleTop + i * (titleSize * 1.18)}">${escapeXml(line)}</tspan>`)
-    .join('');
+  // Baselines on whole pixels (190, 263, 336), so every line's glyphs sit alike on the pixel grid.
+  wrapText(input.title, 30, 3).forEach((line, i) => text(line, 72, Math.round(titleTop + i * titleSize * 1.18), titleSize, 700, '#0d1117'));
   const figures = input.figures.slice(0, 3);
+  // A 2 px rule between the title and the figures.
+  if (figures.length) boxes.push({ x: 72, y: 429, width: OG_WIDTH - 144, height: 2, fill: '#d0d7de' });
   const columnWidth = (OG_WIDTH - 144) / Math.max(figures.length, 1);
-  const figureBlocks = figures
-    .map((figure, i) => {
-      const x = 72 + i * columnWidth;
-      const move = figure.move
-        ? `<text x="${x}" y="572" font-size="30" font-weight="600" fill="${TONES[figure.tone]}">${escapeXml(figure.move)}</text>`
-        : '';
-      return [
-        `<text x="${x}" y="482" font-size="26" font-weight="600" fill="#57606a">${escapeXml(figure.label)}</text>`,
-        `<text x="${x}" y="530" font-size="42" font-weight="700" fill="#0d1117">${escapeXml(figure.value)}</text>`,
-        move,
-      ].join('');
-    })
-    .join('');
+  figures.forEach((figure, i) => {
+    const x = 72 + i * columnWidth;
+    text(figure.label, x, 482, 26, 600, '#57606a');
+    text(figure.value, x, 530, 42, 700, '#0d1117');
+    if (figure.move) text(figure.move, x, 572, 30, 600, TONES[figure.tone]);
+  });
+  return { width: OG_WIDTH, height: OG_HEIGHT, background: '#fbfaf7', boxes, texts };
+}
+
+/** The layout as SVG: what resvg (or a browser) draws the same image from. */
+export function layoutSvg(layout: OgLayout): string {
+  const { width, height } = layout;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}" font-family="Inter">`,
-    `<rect width="${OG_WIDTH}" height="${OG_HEIGHT}" fill="#fbfaf7"/>`,
-    `<rect width="${OG_WIDTH}" height="12" fill="#0d1117"/>`,
-    `<text x="72" y="92" font-size="28" font-weight="700" fill="#0d1117">Closing Bell</text>`,
-    `<text x="${OG_WIDTH - 72}" y="92" font-size="26" font-weight="400" fill="#57606a" text-anchor="end">${escapeXml(input.kicker)}</text>`,
-    `<text font-size="${titleSize}" font-weight="700" fill="#0d1117">${title}</text>`,
-    figures.length ? `<line x1="72" y1="430" x2="${OG_WIDTH - 72}" y2="430" stroke="#d0d7de" stroke-width="2"/>` : '',
-    figureBlocks,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Inter">`,
+    `<rect width="${width}" height="${height}" fill="${layout.background}"/>`,
+    ...layout.boxes.map((b) => `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="${b.fill}"/>`),
+    ...layout.texts.map(
+      (t) =>
+        `<text x="${t.x}" y="${t.y}" font-size="${t.size}" font-weight="${t.weight}" fill="${t.fill}"${t.anchor === 'end' ? ' text-anchor="end"' : ''}>${escapeXml(t.text)}</text>`,
+    ),
     '</svg>',
   ].join('');
+}
+
+export function ogImageSvg(input: OgImageInput): string {
+  return layoutSvg(ogImageLayout(input));
 }
 
 /**
