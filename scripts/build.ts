@@ -8,7 +8,8 @@
  *
  * The content check runs on a second thread while Astro builds (a build is mostly one core, and the
  * machines that build have two). Astro's output is held back until the check has spoken: a problem
- * stops Astro and prints every problem, and nothing Astro said about the same bad file.
+ * stops Astro and prints every problem, and nothing Astro said about the same bad file. After the
+ * check, the same thread draws the reports' share images, which Astro is then not asked for.
  * Astro keeps per-project state in `.astro/`, so two builds of one checkout must not overlap: a
  * build waits for the one before it (a lock under node_modules/).
  *
@@ -16,12 +17,13 @@
  */
 import { spawn } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { buildTime, contentRoot } from '../src/check/paths.ts';
+import { buildTime, cacheRoot, contentRoot } from '../src/check/paths.ts';
 import { formatReport, type Problem } from '../src/check/problem.ts';
+import { withHeapBudget } from '../src/lib/heap.ts';
 
 const target = process.env.CLOSING_BELL_OUT_DIR ?? 'dist';
 const next = `${target}.next`;
@@ -34,15 +36,37 @@ const lock = acquireBuildLock();
 process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
 rmSync(next, { recursive: true, force: true });
 
-const check = new Promise<Problem[]>((resolve, reject) => {
-  const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { root: contentRoot(), now: buildTime().toISOString() } });
-  worker.once('message', resolve);
-  worker.once('error', reject);
+const imagesDir = `${target}.og`;
+rmSync(imagesDir, { recursive: true, force: true });
+const worker = new Worker(new URL('./build-worker.ts', import.meta.url), {
+  workerData: { root: contentRoot(), now: buildTime().toISOString(), imagesDir, projectRoot: process.cwd(), cacheDir: cacheRoot() },
 });
+const fromWorker = <T>(kind: string) =>
+  new Promise<T>((resolve, reject) => {
+    const onMessage = (message: { kind: string }) => {
+      if (message.kind !== kind) return;
+      worker.off('message', onMessage);
+      resolve(message as T);
+    };
+    worker.on('message', onMessage);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the build's second thread stopped (exit code ${code}) before it said "${kind}"`)));
+  });
+const check = fromWorker<{ problems: Problem[] }>('checked').then((message) => message.problems);
+const drawn = fromWorker<{ count: number }>('drawn');
+drawn.catch(() => {});
 const astroBuild = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
   stdio: ['ignore', 'pipe', 'pipe'],
   // The check runs here; the integration need not repeat it.
-  env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, CLOSING_BELL_OUT_DIR: next, CLOSING_BELL_CHECKED: '1' },
+  env: {
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...process.env,
+    CLOSING_BELL_OUT_DIR: next,
+    CLOSING_BELL_CHECKED: '1',
+    CLOSING_BELL_SHARE_IMAGES: 'separate',
+    // A heap sized to the archive, so Node collects garbage instead of growing (src/lib/heap.ts).
+    NODE_OPTIONS: withHeapBudget(process.env.NODE_OPTIONS, reportCount()),
+  },
 });
 const built = new Promise<number>((resolve) => astroBuild.once('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 // Astro's words wait here until the check has passed.
@@ -63,6 +87,7 @@ if (problems.length > 0) {
     astroBuild.kill();
     await built;
     rmSync(next, { recursive: true, force: true });
+    rmSync(imagesDir, { recursive: true, force: true });
     console.error(`\nBuild failed: ${lastGood()}.`);
     process.exit(1);
   }
@@ -70,11 +95,17 @@ if (problems.length > 0) {
 holding = false;
 for (const [to, chunk] of held.splice(0)) to.write(chunk);
 const status = await built;
-if (status !== 0) {
+const images = status === 0 ? await drawn.then((message) => ({ count: message.count }), (error: unknown) => ({ error })) : undefined;
+await worker.terminate();
+if (status !== 0 || !images || 'error' in images) {
   rmSync(next, { recursive: true, force: true });
+  rmSync(imagesDir, { recursive: true, force: true });
+  if (images && 'error' in images) console.error(`\nShare images failed: ${images.error instanceof Error ? images.error.message : String(images.error)}`);
   console.error(`\nBuild failed: ${lastGood()}.`);
-  process.exit(status);
+  process.exit(status || 1);
 }
+if (images.count > 0) renameSync(imagesDir, join(next, 'og'));
+console.log(`Share images: ${images.count} drawn into ${join(next, 'og')}/`);
 
 const searchIndex = await indexForSearch(next);
 if (searchIndex.length > 0) {
@@ -88,21 +119,33 @@ renameSync(next, target);
 rmSync(previous, { recursive: true, force: true });
 console.log(`Published to ${target}/`);
 
-/** Indexes the reports (the elements marked data-pagefind-body) into `<site>/pagefind/`; returns the errors. */
+/**
+ * Indexes the reports (the elements marked data-pagefind-body) into `<site>/pagefind/`; returns the
+ * errors. Only report pages carry that mark, so only they are read.
+ */
 async function indexForSearch(site: string): Promise<string[]> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index) return errors;
-    const added = await index.addDirectory({ path: site });
+    const added = await index.addDirectory({ path: site, glob: 'reports/**/*.html' });
     if (added.errors.length > 0) return added.errors;
     const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
     if (written.errors.length > 0) return written.errors;
-    console.log(`Search: indexed ${added.page_count} page(s) into ${join(site, 'pagefind')}/`);
+    console.log(`Search: indexed ${added.page_count} report page(s) into ${join(site, 'pagefind')}/`);
     return [];
   } catch (error) {
     return [error instanceof Error ? error.message : String(error)];
   } finally {
     await pagefind.close();
+  }
+}
+
+/** How many reports the archive holds (files, before any check). */
+function reportCount(): number {
+  try {
+    return readdirSync(join(contentRoot(), 'reports'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.mdx')).length;
+  } catch {
+    return 0;
   }
 }
 

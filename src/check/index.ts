@@ -43,6 +43,8 @@ export interface CheckOptions {
   cwd?: string;
   /** The content's git history; read from git when not given. */
   history?: ContentHistory;
+  /** Called with each report that parsed and the session it is about, for work that needs both (share images). */
+  onReport?: (report: { id: string; data: z.output<typeof reportSchema> }, session: SessionView | undefined) => void;
 }
 
 interface Loaded<T> {
@@ -141,6 +143,7 @@ export function checkContent(options: CheckOptions): Problem[] {
     checkReport(report, context, error, warning);
     const session = sessions.get(`${report.data.market}/${report.data.date}`);
     checkReportBody(report.file, report.text, session, problems, prices);
+    options.onReport?.({ id: report.id, data: report.data }, session);
     // Prose against data: every number and direction word in a sentence that names a security or an index.
     if (session) {
       let entities = entitiesBySession.get(session);

@@ -24,7 +24,7 @@ beforeAll(async () => {
   rmSync(outDir, { recursive: true, force: true });
   const result = await runBuild({ outDir });
   expect(result.code, result.output).toBe(0);
-  expect(result.output).toMatch(/Search: indexed \d+ page/);
+  expect(result.output).toMatch(/Search: indexed \d+ report page/);
 });
 
 describe('from the seed report to what it is about, and back', () => {

@@ -25,6 +25,10 @@ it('leaves drafts out, and scheduled reports out until their time', async () => 
   expect(existsSync(join(outDir, 'reports/2025-10-24-smic-rally/index.html'))).toBe(true);
   expect(existsSync(join(outDir, 'reports/2025-10-24-draft-note/index.html'))).toBe(false);
   expect(existsSync(join(outDir, 'reports/2025-10-24-weekend-read/index.html'))).toBe(false);
+  // Share images are drawn beside the build for exactly the reports that get a page.
+  expect(existsSync(join(outDir, 'og/2025-10-24-smic-rally.png'))).toBe(true);
+  expect(existsSync(join(outDir, 'og/2025-10-24-draft-note.png'))).toBe(false);
+  expect(existsSync(join(outDir, 'og/2025-10-24-weekend-read.png'))).toBe(false);
   for (const page of ['index.html', 'archive/index.html']) {
     const html = readFileSync(join(outDir, page), 'utf8');
     expect(html).not.toContain('draft-note');
@@ -35,6 +39,7 @@ it('leaves drafts out, and scheduled reports out until their time', async () => 
   expect(after.code, after.output).toBe(0);
   expect(after.output).not.toContain('scheduled:');
   expect(existsSync(join(outDir, 'reports/2025-10-24-weekend-read/index.html'))).toBe(true);
+  expect(existsSync(join(outDir, 'og/2025-10-24-weekend-read.png'))).toBe(true);
   expect(readFileSync(join(outDir, 'archive/index.html'), 'utf8')).toContain('/reports/2025-10-24-weekend-read/');
   expect(existsSync(join(outDir, 'reports/2025-10-24-draft-note/index.html'))).toBe(false);
 });
