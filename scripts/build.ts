@@ -6,17 +6,16 @@
  * After Astro, Pagefind indexes the new folder for search, before the swap: a failed index also
  * leaves the last good site in place.
  *
- * The content check runs on a second thread while Astro builds (a build is mostly one core, and the
+ * The content check runs in a second process while Astro builds (a build is mostly one core, and the
  * machines that build have two). Astro's output is held back until the check has spoken: a problem
  * stops Astro and prints every problem, and nothing Astro said about the same bad file. After the
- * check, the same thread draws the reports' share images, which Astro is then not asked for.
+ * check, the same process draws the reports' share images, which Astro is then not asked for.
  * Astro keeps per-project state in `.astro/`, so two builds of one checkout must not overlap: a
  * build waits for the one before it (a lock under node_modules/).
  *
  * `CLOSING_BELL_OUT_DIR` changes the target folder (tests build elsewhere).
  */
 import { spawn } from 'node:child_process';
-import { Worker } from 'node:worker_threads';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +23,7 @@ import * as pagefind from 'pagefind';
 import { buildTime, cacheRoot, contentRoot } from '../src/check/paths.ts';
 import { formatReport, type Problem } from '../src/check/problem.ts';
 import { withHeapBudget } from '../src/lib/heap.ts';
+import type { ShareImages } from './build-worker.ts';
 
 const target = process.env.CLOSING_BELL_OUT_DIR ?? 'dist';
 const next = `${target}.next`;
@@ -38,22 +38,33 @@ rmSync(next, { recursive: true, force: true });
 
 const imagesDir = `${target}.og`;
 rmSync(imagesDir, { recursive: true, force: true });
-const worker = new Worker(new URL('./build-worker.ts', import.meta.url), {
-  workerData: { root: contentRoot(), now: buildTime().toISOString(), imagesDir, projectRoot: process.cwd(), cacheDir: cacheRoot() },
-});
-const fromWorker = <T>(kind: string) =>
-  new Promise<T>((resolve, reject) => {
-    const onMessage = (message: { kind: string }) => {
-      if (message.kind !== kind) return;
-      worker.off('message', onMessage);
-      resolve(message as T);
-    };
-    worker.on('message', onMessage);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the build's second thread stopped (exit code ${code}) before it said "${kind}"`)));
+
+/** Starts scripts/build-worker.ts in a role; `answer(kind)` waits for its message of that kind. */
+function helper(task: object) {
+  // A small young generation: the check allocates many short-lived objects, and with Node's default
+  // it held ~120 MB more at 4000 reports, at the moment Astro needs the most, for no gain in speed.
+  const child = spawn(process.execPath, ['--max-semi-space-size=4', fileURLToPath(new URL('./build-worker.ts', import.meta.url)), JSON.stringify(task)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-const check = fromWorker<{ problems: Problem[] }>('checked').then((message) => message.problems);
-const drawn = fromWorker<{ count: number }>('drawn');
+  const answer = <T>(kind: string) =>
+    new Promise<T>((resolve, reject) => {
+      child.on('message', (message: { kind: string }) => message.kind === kind && resolve(message as T));
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`the build's ${JSON.stringify(task).slice(0, 40)}… process stopped (exit code ${code}) before it said "${kind}"`)));
+    });
+  return { child, answer };
+}
+
+const checker = helper({ role: 'check', root: contentRoot(), now: buildTime().toISOString() });
+const checked = checker.answer<{ problems: Problem[]; images: ShareImages }>('checked');
+const check = checked.then((message) => message.problems);
+// Share images are drawn by a fresh process once the check has passed, while Astro still builds.
+const drawn = checked.then(({ problems, images }) => {
+  if (problems.some((p) => p.severity === 'error')) return { count: 0 };
+  const drawer = helper({ role: 'draw', imagesDir, projectRoot: process.cwd(), cacheDir: cacheRoot() });
+  drawer.child.send({ images });
+  return drawer.answer<{ count: number }>('drawn');
+});
 drawn.catch(() => {});
 const astroBuild = spawn(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
   stdio: ['ignore', 'pipe', 'pipe'],
@@ -96,7 +107,6 @@ holding = false;
 for (const [to, chunk] of held.splice(0)) to.write(chunk);
 const status = await built;
 const images = status === 0 ? await drawn.then((message) => ({ count: message.count }), (error: unknown) => ({ error })) : undefined;
-await worker.terminate();
 if (status !== 0 || !images || 'error' in images) {
   rmSync(next, { recursive: true, force: true });
   rmSync(imagesDir, { recursive: true, force: true });
