@@ -293,3 +293,14 @@ export async function reportPage(report: Report, site: URL) {
   return { props: { report, session, prices, discovery, updated }, cacheKey };
 }
 
+let registriesDigest: Promise<string> | undefined;
+
+/**
+ * The cache key of a session's open-data files (`/data/<market>/<date>.{json,csv}`): the snapshot
+ * and the registries that name and price its figures. With the session's reports, that of its page.
+ */
+export async function snapshotCacheKey(snapshot: Snapshot, reports?: readonly Report[]): Promise<string> {
+  registriesDigest ??= loadRegistries().then((r) => dataDigest(r));
+  return dataDigest({ snapshot, registries: await registriesDigest, reports: reports?.map((r) => [r.id, r.data]) });
+}
+

@@ -52,8 +52,13 @@ describe('a rebuild after editing one report’s text', () => {
 });
 
 describe('a rebuild after a session figure and a title change', () => {
-  it('shows the changed figure on its report’s page', () => {
+  it('shows the changed figure on its report’s page and in the session’s open data', () => {
     expect(page(reports[1])).toMatch(/<data class="fig" value="12345"[^>]*>12,345<\/data>/);
+    const day = reports[1].slice(0, 10);
+    expect(readFileSync(join(outDir, `data/hk/${day}.json`), 'utf8')).toContain('12345');
+    expect(readFileSync(join(outDir, `data/hk/${day}.csv`), 'utf8')).toContain('12345');
+    expect(outputs[2]).not.toMatch(new RegExp(`/data/hk/${day}\\.json \\(restored\\)`));
+    expect(outputs[2]).toMatch(new RegExp(`/data/hk/${reports[3].slice(0, 10)}\\.json \\(restored\\)`));
   });
 
   it('shows the new title on the report and wherever it is listed as related', () => {

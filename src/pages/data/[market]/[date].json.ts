@@ -1,11 +1,13 @@
 /** Each session snapshot as JSON, in the form authors write it, at /data/<market>/<date>.json. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSnapshots } from '../../../data/index.ts';
+import { getSnapshots, snapshotCacheKey } from '../../../data/index.ts';
 import { snapshotJson } from '../../../lib/opendata.ts';
 import type { Snapshot } from '../../../schemas/index.ts';
 
 export const getStaticPaths = (async () =>
-  (await getSnapshots()).map((snapshot) => ({ params: { market: snapshot.market, date: snapshot.date }, props: { snapshot } }))) satisfies GetStaticPaths;
+  Promise.all(
+    (await getSnapshots()).map(async (snapshot) => ({ params: { market: snapshot.market, date: snapshot.date }, props: { snapshot }, cacheKey: await snapshotCacheKey(snapshot) })),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { snapshot } = props as { snapshot: Snapshot };
