@@ -20,7 +20,9 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   integrations: [contentCheck(), mdx(), sitemap()],
   // Styles as files, never inline <style>, so a strict Content-Security-Policy needs no hashes for them.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Four pages at a time: one at a time, a 4000-report build spent 6 of its 22 s waiting on file
+  // writes (node --cpu-prof); with four it took 17 s.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
   // A strict policy in a <meta> on every page: only the site's own files, plus hashes Astro
   // computes for the scripts and styles it bundles. `npm run verify` checks it in a browser.

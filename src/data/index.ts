@@ -267,6 +267,13 @@ function bodyTickers(nodes: readonly BodyNode[]): string[] {
   return nodes.flatMap((node) => (typeof node === 'string' ? [] : [...(typeof node.props.ticker === 'string' ? [node.props.ticker] : []), ...bodyTickers(node.children)]));
 }
 
+const sessionDigests = new WeakMap<SessionView, string>();
+function sessionDigest(session: SessionView): string {
+  let digest = sessionDigests.get(session);
+  if (digest === undefined) sessionDigests.set(session, (digest = dataDigest(session)));
+  return digest;
+}
+
 /**
  * Everything a report page shows besides the site's code, looked up once, and its digest as the
  * page's cache key: a rebuild (`experimental.incrementalBuild`) reuses last build's page while the
@@ -284,7 +291,8 @@ export async function reportPage(report: Report, site: URL) {
   const updated = getLastUpdate(report);
   const cacheKey = dataDigest({
     report: [report.id, report.digest, report.data],
-    session,
+    // A session is shared by all its reports: digested once.
+    session: sessionDigest(session),
     prices,
     updated,
     // Related reports appear by their front matter (title, date, description), not their text.
