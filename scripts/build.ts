@@ -17,7 +17,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { buildTime, cacheRoot, contentRoot } from '../src/check/paths.ts';
@@ -27,7 +27,8 @@ import type { ShareImages } from './build-worker.ts';
 
 const target = process.env.CLOSING_BELL_OUT_DIR ?? 'dist';
 const next = `${target}.next`;
-const previous = `${target}.previous`;
+// Named for this build, so a deletion still running from the last build never meets this one's.
+const previous = `${target}.previous-${process.pid}`;
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
 
 const lastGood = () => (existsSync(target) ? `${target}/ still holds the last good site` : `nothing was published to ${target}/`);
@@ -35,6 +36,10 @@ const lastGood = () => (existsSync(target) ? `${target}/ still holds the last go
 const lock = acquireBuildLock();
 process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
 rmSync(next, { recursive: true, force: true });
+// Sites replaced by earlier builds whose deletion did not finish (a crash, a reboot).
+for (const name of readdirSync(dirname(resolve(target))).filter((entry) => entry.startsWith(`${basename(target)}.previous-`))) {
+  deleteInBackground(join(dirname(resolve(target)), name));
+}
 
 const imagesDir = `${target}.og`;
 rmSync(imagesDir, { recursive: true, force: true });
@@ -123,11 +128,16 @@ if (searchIndex.length > 0) {
   console.error(`\nSearch indexing failed:\n  ${searchIndex.join('\n  ')}\n${lastGood()}.`);
   process.exit(1);
 }
-rmSync(previous, { recursive: true, force: true });
 if (existsSync(target)) renameSync(target, previous);
 renameSync(next, target);
-rmSync(previous, { recursive: true, force: true });
 console.log(`Published to ${target}/`);
+// The replaced site is deleted by a process of its own that outlives this one: with thousands of
+// pages the deletion took ~2 s of a rebuild, and nobody needs to wait for it.
+if (existsSync(previous)) deleteInBackground(previous);
+
+function deleteInBackground(path: string): void {
+  spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(path)}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
+}
 
 /**
  * Indexes the reports (the elements marked data-pagefind-body) into `<site>/pagefind/`; returns the
