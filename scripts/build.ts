@@ -37,8 +37,9 @@ const lock = acquireBuildLock();
 process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
 rmSync(next, { recursive: true, force: true });
 // Sites replaced by earlier builds whose deletion did not finish (a crash, a reboot).
-for (const name of readdirSync(dirname(resolve(target))).filter((entry) => entry.startsWith(`${basename(target)}.previous-`))) {
-  deleteInBackground(join(dirname(resolve(target)), name));
+const parent = dirname(resolve(target));
+for (const name of existsSync(parent) ? readdirSync(parent).filter((entry) => entry.startsWith(`${basename(target)}.previous-`)) : []) {
+  deleteInBackground(join(parent, name));
 }
 
 const imagesDir = `${target}.og`;
