@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { buildTime, cacheRoot, contentRoot } from '../src/check/paths.ts';
+import { buildTime, cacheRoot, contentRoot, listFiles } from '../src/check/paths.ts';
 import { formatReport, type Problem } from '../src/check/problem.ts';
 import { withHeapBudget } from '../src/lib/heap.ts';
 import type { ShareImages } from './build-worker.ts';
@@ -163,11 +163,7 @@ async function indexForSearch(site: string): Promise<string[]> {
 
 /** How many reports the archive holds (files, before any check). */
 function reportCount(): number {
-  try {
-    return readdirSync(join(contentRoot(), 'reports'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.mdx')).length;
-  } catch {
-    return 0;
-  }
+  return listFiles(join(contentRoot(), 'reports'), /\.mdx$/).length;
 }
 
 /** Waits until no other build of this checkout runs, then holds the lock (a folder naming our pid). */

@@ -3,7 +3,7 @@
  * files (references, trading days, figure paths in reports). It collects every problem instead of
  * stopping at the first, and runs before the build (see `integration.ts`) and as `npm run check`.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { z } from 'astro/zod';
 import {
@@ -27,11 +27,13 @@ import { marketConvention } from '../lib/market.ts';
 import { buildSession, type SessionView } from '../lib/session.ts';
 import { parsePriceCsv, type PriceBar } from '../lib/prices.ts';
 import { MDX_COMPONENTS } from './components.ts';
+import { bodyRefusals } from '../markdown/report-body.ts';
 import { quoteInconsistencies } from './consistency.ts';
 import { checkProse, proseEntities, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
 import { readContentHistory, type ContentHistory } from './history.ts';
 import { fieldName, type Problem } from './problem.ts';
+import { listFiles } from './paths.ts';
 import { decodeText, lineIndex, parseFrontmatterSource, parseJsonSource, splitFrontmatter, type ParsedSource } from './sources.ts';
 
 export interface CheckOptions {
@@ -399,6 +401,11 @@ function checkReportBody(file: string, text: string, session: SessionView | unde
     todoLines.add(place.line);
     problems.push({ severity: 'error', file, ...place, field: 'TODO', message: 'found a TODO placeholder, expected the report\'s own text or figure' });
   }
+  // What the reports loader would refuse for needing JavaScript, and MDX that does not parse.
+  const firstLine = text.slice(0, parts.bodyOffset).split('\n').length;
+  for (const refused of bodyRefusals(parts.body, firstLine)) {
+    problems.push({ severity: 'error', file, line: refused.line ?? firstLine, column: refused.column ?? 1, field: refused.field, message: refused.message });
+  }
   const tag = /<([A-Z][A-Za-z0-9]*)\b([^>]*)>/g;
   for (const match of parts.body.matchAll(tag)) {
     const [, name, attributes] = match;
@@ -492,18 +499,3 @@ interface SchemaDef {
   in?: { _zod: { def: SchemaDef } };
 }
 
-function listFiles(folder: string, pattern: RegExp): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return [];
-  }
-  return names
-    .sort()
-    .flatMap((name) => {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) return listFiles(path, pattern);
-      return pattern.test(name) ? [path] : [];
-    });
-}

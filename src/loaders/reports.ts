@@ -9,10 +9,11 @@
  * and names the line of any problem; one that still reaches the loader (a file changed during
  * `astro dev`) stops with its file and line.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { parse } from 'yaml';
+import { listFiles } from '../check/paths.ts';
 import { splitFrontmatter } from '../check/sources.ts';
 import { entityMatcher } from '../lib/entities.ts';
 import { registryEntities } from '../markdown/entity-links.ts';
@@ -20,17 +21,6 @@ import { BODY_FEATURES, compileReportBody, ReportBodyError, type ReportBody } fr
 
 /** Raise when the compiled shape changes, so bodies kept from an older build are compiled again. */
 const BODY_FORMAT = 1;
-
-function mdxFiles(folder: string): string[] {
-  try {
-    return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-      .filter((name) => name.endsWith('.mdx'))
-      .map((name) => name.split('\\').join('/'))
-      .sort();
-  } catch {
-    return [];
-  }
-}
 
 export function reportsLoader(base: string, contentRoot: string): Loader {
   const folder = resolve(base);
@@ -68,7 +58,7 @@ export function reportsLoader(base: string, contentRoot: string): Loader {
 
       const loadAll = async () => {
         refreshRegistry();
-        const names = mdxFiles(folder);
+        const names = listFiles(folder, /\.mdx$/).map((path) => relative(folder, path).split('\\').join('/'));
         const ids = new Set(names.map((name) => name.replace(/\.mdx$/, '')));
         for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
         for (const name of names) await loadFile(name);

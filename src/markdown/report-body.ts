@@ -16,7 +16,7 @@
 import type { Element, ElementContent, Nodes, Parents, Root, RootContent, Text } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import Slugger from 'github-slugger';
-import { mdxToHast } from 'satteri';
+import { mdxToHast, mdxToMdast } from 'satteri';
 import { MDX_COMPONENTS, type MdxComponentName } from '../check/components.ts';
 import type { Segment } from '../lib/entities.ts';
 
@@ -80,8 +80,66 @@ function isJsx(node: AnyNode): node is JsxElement {
   return node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 }
 
+function refusalAt(node: AnyNode, field: string, message: string): ReportBodyError {
+  return new ReportBodyError(node.position?.start.line, node.position?.start.column, field, message);
+}
+
 function refuse(node: AnyNode, field: string, message: string): never {
-  throw new ReportBodyError(node.position?.start.line, node.position?.start.column, field, message);
+  throw refusalAt(node, field, message);
+}
+
+/**
+ * What a body may not hold, one node at a time: anything that needs JavaScript to render. The
+ * compiler and the content check both ask this, so the two refuse the same things in the same words.
+ */
+function refusal(node: AnyNode): ReportBodyError | undefined {
+  if (node.type === 'mdxjsEsm') return refusalAt(node, 'import/export', 'found an import or export line, expected none: every report component is available without importing it');
+  if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isComment(node)) {
+    return refusalAt(node, '{…}', 'found a JavaScript expression, expected text or a component; write a figure as <Fig of="…" />');
+  }
+  if (!isJsx(node)) return undefined;
+  const tag = `<${node.name ?? ''}>`;
+  for (const attribute of node.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) return refusalAt(node, tag, `found a spread attribute {…} on ${tag}, expected attributes written name="value"`);
+    if (attribute.value !== null && attribute.value !== undefined && typeof attribute.value !== 'string') {
+      return refusalAt(node, `<${node.name} ${attribute.name}>`, `found an expression {…}, expected a quoted value such as ${attribute.name}="…"`);
+    }
+  }
+  return undefined;
+}
+
+/** Parses a body, with `firstLine` blank lines before it so positions are the file's lines. */
+function parseBody<T>(parse: (source: string, options: { features: typeof BODY_FEATURES }) => T, source: string, firstLine: number): T {
+  try {
+    return parse('\n'.repeat(Math.max(0, firstLine - 1)) + source, { features: BODY_FEATURES });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const place = /(\d+):(\d+)/.exec(message);
+    throw new ReportBodyError(place ? Number(place[1]) : undefined, place ? Number(place[2]) : undefined, 'MDX', `found MDX that does not parse: ${message}`);
+  }
+}
+
+/**
+ * Everything in a body that the compiler would refuse for needing JavaScript, and MDX that does not
+ * parse, each with its line: the content check reports these with every other problem, before a
+ * build, in `npm run check` and in the dev overlay.
+ */
+export function bodyRefusals(source: string, firstLine = 1): ReportBodyError[] {
+  let tree: AnyNode;
+  try {
+    tree = parseBody(mdxToMdast, source, firstLine) as AnyNode;
+  } catch (e) {
+    if (e instanceof ReportBodyError) return [e];
+    throw e;
+  }
+  const found: ReportBodyError[] = [];
+  const visit = (node: AnyNode) => {
+    const refused = refusal(node);
+    if (refused) found.push(refused);
+    if ('children' in node && Array.isArray(node.children)) for (const child of node.children as AnyNode[]) visit(child);
+  };
+  visit(tree);
+  return found;
 }
 
 function textOf(node: AnyNode): string {
@@ -103,15 +161,12 @@ function own(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 
-function literalAttributes(node: JsxElement, tag: string): Record<string, string | true> {
+/** A tag's attributes as props; `refusal` has already turned away any that are not literal. */
+function literalAttributes(node: JsxElement): Record<string, string | true> {
   const props: Record<string, string | true> = {};
   for (const attribute of node.attributes) {
-    if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) {
-      refuse(node, tag, `found a spread attribute {…} on ${tag}, expected attributes written name="value"`);
-    }
-    if (attribute.value === null || attribute.value === undefined) props[own(attribute.name)] = true;
-    else if (typeof attribute.value === 'string') props[own(attribute.name)] = own(attribute.value);
-    else refuse(node, `${tag.slice(0, -1)} ${attribute.name}>`, `found an expression {…}, expected a quoted value such as ${attribute.name}="…"`);
+    if (!attribute.name) continue;
+    props[own(attribute.name)] = typeof attribute.value === 'string' ? own(attribute.value) : true;
   }
   return props;
 }
@@ -129,15 +184,14 @@ interface Context {
 function prepare(nodes: readonly AnyNode[], context: Context, linking: boolean): RootContent[] {
   const out: RootContent[] = [];
   for (const node of nodes) {
-    if (node.type === 'mdxjsEsm') refuse(node, 'import/export', 'found an import or export line, expected none: every report component is available without importing it');
-    if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
-      if (isComment(node)) continue;
-      refuse(node, '{…}', 'found a JavaScript expression, expected text or a component; write a figure as <Fig of="…" />');
-    }
+    const refused = refusal(node);
+    if (refused) throw refused;
+    // What is left of MDX's expressions are comments, which say nothing to the reader.
+    if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') continue;
     if (isJsx(node)) {
       const name = node.name ?? '';
       if (/^[a-z]/.test(name)) {
-        const element: Element = { type: 'element', tagName: name, properties: literalAttributes(node, `<${name}>`), children: [] };
+        const element: Element = { type: 'element', tagName: name, properties: literalAttributes(node), children: [] };
         element.children = prepare(node.children, context, linking && !NO_LINKS.has(name)) as ElementContent[];
         out.push(element);
         continue;
@@ -145,7 +199,6 @@ function prepare(nodes: readonly AnyNode[], context: Context, linking: boolean):
       if (!(MDX_COMPONENTS as readonly string[]).includes(name)) {
         refuse(node, `<${name || '>'}>`, `found unknown component <${name}>, expected one of ${MDX_COMPONENTS.map((c) => `<${c}>`).join(', ')}`);
       }
-      literalAttributes(node, `<${name}>`);
       out.push({ ...node, children: prepare(node.children, context, linking) } as unknown as RootContent);
       continue;
     }
@@ -188,7 +241,7 @@ function split(nodes: readonly RootContent[]): BodyNode[] {
   const swap = (node: RootContent): RootContent => {
     if (isJsx(node as AnyNode)) {
       const jsx = node as unknown as JsxElement;
-      components.push({ name: own(jsx.name ?? '') as MdxComponentName, props: literalAttributes(jsx, `<${jsx.name}>`), children: split(jsx.children) });
+      components.push({ name: own(jsx.name ?? '') as MdxComponentName, props: literalAttributes(jsx), children: split(jsx.children) });
       return { type: 'comment', value: `closing-bell:${components.length - 1}` };
     }
     if ('children' in node) return { ...node, children: (node as Parents).children.map(swap) } as RootContent;
@@ -209,15 +262,7 @@ function split(nodes: readonly RootContent[]): BodyNode[] {
  * starts on, so a refused construct is reported at its line in the file.
  */
 export function compileReportBody(source: string, link: (text: string) => Segment[], firstLine = 1): ReportBody {
-  const padded = '\n'.repeat(Math.max(0, firstLine - 1)) + source;
-  let tree: AnyNode;
-  try {
-    tree = mdxToHast(padded, { features: BODY_FEATURES }) as AnyNode;
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const place = /(\d+):(\d+)/.exec(message);
-    throw new ReportBodyError(place ? Number(place[1]) : undefined, place ? Number(place[2]) : undefined, 'MDX', `found MDX that does not parse: ${message}`);
-  }
+  const tree = parseBody(mdxToHast, source, firstLine) as AnyNode;
   const context: Context = { link, slugger: new Slugger(), headings: [] };
   const prepared = prepare((tree as Root).children as AnyNode[], context, true);
   return { nodes: split(prepared), headings: context.headings };

@@ -75,7 +75,7 @@ const cases: Case[] = [
   { name: 'a price file with a date out of order', breakIt: prices((t) => t.replace('2025-07-22,', '2025-07-20,')), file: PRICES, line: '3:', field: 'date', message: /found 2025-07-20 after 2025-07-21 \(line 2\), expected dates in ascending order/ },
   { name: 'a price file for an unknown security', breakIt: prices((t) => t, 'SYN99.HK'), file: 'prices/SYN99.HK.csv', line: '1:', field: '', message: /found prices for "SYN99\.HK", which is not a security in content\/securities\// },
   { name: 'a close that disagrees with the snapshot', breakIt: (c) => { prices((t) => t)(c); editFile(join(c, SNAPSHOT), (t) => t.replace('"stocks": [', '"stocks": [\n    { "ticker": "SYN01.HK", "close": 66.7 },')); }, file: PRICES, line: '69:', field: 'close', message: /found a close of 66\.68 on 2025-10-24, expected what .*2025-10-24\.json states for SYN01\.HK: 66\.7/ },
-  // The reports loader refuses what would need JavaScript to render, at its line, even where the check is silent.
+  // What would need JavaScript to render, refused at its line (the check and the reports loader share the rule).
   { name: 'a JavaScript expression in prose', breakIt: report((t) => t.replace('## Conclusion', '## Conclusion\n\nShares rose {"sharply"} into the close.')), file: REPORT, line: '66:13', field: '{…}', message: /found a JavaScript expression, expected text or a component; write a figure as <Fig of="…" \/>/ },
   { name: 'an import line', breakIt: report((t) => t.replace('## Conclusion', 'import Chart from "./chart.astro"\n\n## Conclusion')), file: REPORT, line: '64:1', field: 'import/export', message: /found an import or export line, expected none/ },
   { name: 'a price chart without a price file', breakIt: report((t) => t.replace('<FlowChart />', '<FlowChart />\n\n<PriceChart ticker="00981.HK" />')), file: REPORT, line: '42:1', field: '<PriceChart ticker>', message: /found ticker "00981\.HK", expected a security with a price file: there is none/ },
@@ -139,7 +139,7 @@ describe('the last good site', () => {
   it.each([
     ['a content error', report((t) => t.replace('date: 2025-10-24', 'date: 2025-10-25'))],
     ['a wrong figure in prose', report((t) => `${t}\nThe Hang Seng Index closed at 26,106.\n`)],
-    ['an MDX syntax error the check cannot see', report((t) => t.replace('## Conclusion', '## Conclusion\n\n<Drivers title="x">\nunclosed {'))],
+    ['an MDX syntax error', report((t) => t.replace('## Conclusion', '## Conclusion\n\n<Drivers title="x">\nunclosed {'))],
   ])('is left byte for byte after %s', async (_, breakIt) => {
     const outDir = join(TMP, `last-good-${Math.random().toString(36).slice(2)}`);
     const good = await runBuild({ outDir });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { entityMatcher } from '../../src/lib/entities.ts';
-import { compileReportBody, ReportBodyError, type BodyNode, type ComponentNode } from '../../src/markdown/report-body.ts';
+import { bodyRefusals, compileReportBody, ReportBodyError, type BodyNode, type ComponentNode } from '../../src/markdown/report-body.ts';
 import { splitFrontmatter } from '../../src/check/sources.ts';
 
 const noLinks = entityMatcher([]);
@@ -137,3 +137,28 @@ describe('compileReportBody refuses what needs JavaScript, with its line', () =>
     }
   });
 });
+
+describe('bodyRefusals, for the content check', () => {
+  it('lists every construct the compiler refuses, each where it is, in the compiler\'s words', () => {
+    const source = ['import X from "./x.astro"', '', 'Up {26160} today {/* fine */}.', '', '<Fig of={"HSI.close"} />'].join('\n');
+    const found = bodyRefusals(source, 10);
+    expect(found.map((e) => [e.line, e.column, e.field])).toEqual([
+      [10, 1, 'import/export'],
+      [12, 4, '{…}'],
+      [14, 1, '<Fig of>'],
+    ]);
+    expect(found[1].message).toBe(refusal('Up {26160} today.').message);
+  });
+
+  it('finds nothing in a body the compiler accepts', () => {
+    const text = readFileSync('content/reports/2025-10-24-smic-rally.mdx', 'utf8');
+    expect(bodyRefusals(splitFrontmatter(text)!.body)).toEqual([]);
+  });
+
+  it('reports MDX that does not parse, with its line', () => {
+    const [error] = bodyRefusals('Text.\n\n<Risks title="x">\n\nunclosed {', 5);
+    expect(error).toMatchObject({ field: 'MDX' });
+    expect(error.message).toMatch(/^found MDX that does not parse: /);
+  });
+});
+
