@@ -10,8 +10,8 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { serveStatic, type StaticSite } from '../support/serve.ts';
+import { launchChromium } from '../../scripts/support/browser.ts';
+import { serveStatic, type StaticSite } from '../../scripts/support/serve.ts';
 import { copyContent, editFile, runBuild, TMP } from '../support/site.ts';
 
 const REPORT = '/reports/2025-10-24-smic-rally/';

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../../scripts/support/browser.ts';
 import { authorEnvironment, copyContent } from '../support/site.ts';
 
 const port = 4600 + Math.floor(Math.random() * 300);

@@ -6,8 +6,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { serveStatic, type StaticSite } from '../support/serve.ts';
+import { launchChromium } from '../../scripts/support/browser.ts';
+import { serveStatic, type StaticSite } from '../../scripts/support/serve.ts';
 import { runBuild, TMP } from '../support/site.ts';
 
 const outDir = join(TMP, 'search-site');
