@@ -20,10 +20,10 @@ import {
   type Security,
   type Snapshot,
 } from '../schemas/index.ts';
-import { tradingDayVerdict } from '../lib/calendar.ts';
+import { calendarProblems, tradingDayVerdict } from '../lib/calendar.ts';
 import { zonedDay, zonedInstant } from '../lib/dates.ts';
 import { FigureError, resolveFigure } from '../lib/figures.ts';
-import { marketConvention } from '../lib/market.ts';
+import { closeOn, marketConvention, type MarketConvention } from '../lib/market.ts';
 import { buildSession, type SessionView } from '../lib/session.ts';
 import { parsePriceCsv, type PriceBar } from '../lib/prices.ts';
 import { MDX_COMPONENTS } from './components.ts';
@@ -135,6 +135,9 @@ export function checkContent(options: CheckOptions): Problem[] {
   const securityById = registry(securities, (s: Security) => s.ticker, 'ticker', error);
   const indexById = registry(indices, (i: MarketIndex) => i.symbol, 'symbol', error);
   const calendarById = registry(calendars, (c: Calendar) => c.id, 'id', error);
+  for (const calendar of calendars) {
+    for (const found of calendarProblems(calendar.data)) error(calendar, found.path, found.message);
+  }
 
   const sessions = new Map<string, SessionView>();
   for (const snapshot of snapshots) {
@@ -322,18 +325,19 @@ function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: 
   const calendar = context.calendarById.get(market.calendar);
   if (!calendar && !context.broken.calendars.has(market.calendar)) {
     error(report, ['market'], `found no trading calendar for market "${data.market}", expected content/calendars/${market.calendar}.json`);
-  } else if (calendar) {
-    const verdict = tradingDayVerdict(data.date, calendar);
-    if (!verdict.trading) error(report, ['date'], `found ${data.date}, expected a ${market.exchange} trading day: ${verdict.reason}`);
   }
+  const verdict = calendar && tradingDayVerdict(data.date, calendar);
+  if (verdict && !verdict.trading) error(report, ['date'], `found ${data.date}, expected a ${market.exchange} trading day: ${verdict.reason}`);
   const today = context.today(market.zone);
   if (data.date > today) {
     error(report, ['date'], `found ${data.date}, a session that has not happened yet, expected a day on or before today (${today} in ${market.zoneAbbreviation})`);
   }
   // Not before the session's close: a wrap published at 15:00 would state figures that did not exist yet.
-  const close = zonedInstant(data.date, market.close, market.zone);
-  if (Date.parse(data.published) < close.getTime()) {
-    error(report, ['published'], `found ${data.published}, expected a time after the session's close (${data.date} ${market.close} ${market.zoneAbbreviation})`);
+  // On a half day the market closes early; an instrument of another market (a regional index)
+  // has its figures only after its own market's close.
+  const close = latestClose(data.market, data.date, context.sessions.get(sessionId), context.calendarById);
+  if (Date.parse(data.published) < close.instant.getTime()) {
+    error(report, ['published'], `found ${data.published}, expected a time after ${close.what} (${data.date} ${close.time} ${close.market.zoneAbbreviation})`);
   }
   if (!data.draft && Date.parse(data.published) > context.now.getTime()) {
     warning(report, ['published'], `scheduled: published ${data.published} is after this build (${context.now.toISOString()}), so the report is left out until a build runs after that time`);
@@ -349,6 +353,28 @@ function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: 
   data.indices.forEach((symbol, i) => {
     if (!context.indexById.has(symbol) && !context.broken.indices.has(symbol)) error(report, ['indices', i], `found unknown index "${symbol}", expected one of ${[...context.indexById.keys()].join(', ')}`);
   });
+}
+
+/**
+ * The last close among the markets a session quotes: its own market's (early on a half day) and
+ * that of each instrument from another market, each in its own zone.
+ */
+function latestClose(marketId: string, date: string, session: SessionView | undefined, calendars: Map<string, Calendar>) {
+  const closeOf = (market: MarketConvention) => {
+    const time = closeOn(market, date, calendars.get(market.calendar)?.halfDays);
+    return { market, time, instant: zonedInstant(date, time, market.zone), halfDay: time !== market.close };
+  };
+  const home = closeOf(marketConvention(marketId));
+  let latest = { ...home, what: home.halfDay ? `the ${home.market.exchange} half-day close` : "the session's close" };
+  const others = new Map<string, MarketConvention>();
+  for (const quote of [...(session?.indices ?? []), ...(session?.stocks ?? [])]) {
+    if (quote.market.id !== home.market.id) others.set(quote.market.id, quote.market);
+  }
+  for (const market of others.values()) {
+    const close = closeOf(market);
+    if (close.instant > latest.instant) latest = { ...close, what: `the ${market.name} close (the session quotes ${market.name} instruments)` };
+  }
+  return latest;
 }
 
 /**
