@@ -29,7 +29,7 @@ import { parsePriceCsv, type PriceBar } from '../lib/prices.ts';
 import { MDX_COMPONENTS } from './components.ts';
 import { bodyRefusals } from '../markdown/report-body.ts';
 import { quoteInconsistencies } from './consistency.ts';
-import { checkProse, proseEntities, type ProseEntity } from './prose.ts';
+import { analyseProse, proseEntities, type MarkedSentence, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
 import { readContentHistory, type ContentHistory } from './history.ts';
 import { boundProblem, fieldName, type Problem } from './problem.ts';
@@ -52,6 +52,8 @@ export interface CheckOptions {
   ci?: boolean;
   /** Called with each report that parsed and the session it is about, for work that needs both (share images). */
   onReport?: (report: { id: string; data: z.output<typeof reportSchema> }, session: SessionView | undefined) => void;
+  /** Called with each sentence an author marked `<Checked reason="…">`, and the problems the mark cleared. */
+  onMarked?: (marked: MarkedSentence) => void;
 }
 
 interface Loaded<T> {
@@ -171,7 +173,9 @@ export function checkContent(options: CheckOptions): Problem[] {
     if (session) {
       let entities = entitiesBySession.get(session);
       if (!entities) entitiesBySession.set(session, (entities = proseEntities(session, securityById, indexById)));
-      problems.push(...checkProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities }));
+      const prose = analyseProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities });
+      problems.push(...prose.problems);
+      for (const marked of prose.marked) options.onMarked?.(marked);
     }
   }
 
