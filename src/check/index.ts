@@ -134,12 +134,6 @@ export function checkContent(options: CheckOptions): Problem[] {
   const warning = problem('warning');
 
   // Registries: the file name is the id, so it must agree with the id inside.
-  // A registry stub from `npm run new` is published only once the author has replaced its TODOs.
-  for (const entry of [...securities, ...indices]) {
-    for (const [path, text] of strings(entry.source.data)) {
-      if (/\bTODO\b/.test(text)) error(entry, path, `found ${JSON.stringify(text)}, a placeholder, expected what only the author knows (replace the TODO, or remove an optional field)`);
-    }
-  }
   const securityById = registry(securities, (s: Security) => s.ticker, 'ticker', error);
   const indexById = registry(indices, (i: MarketIndex) => i.symbol, 'symbol', error);
   const calendarById = registry(calendars, (c: Calendar) => c.id, 'id', error);
@@ -251,14 +245,6 @@ function checkPublishedFigures(reports: Loaded<ReportMeta>[], snapshots: Loaded<
     const found = [added.length ? `${list(added.map((n) => n.text))} in the prose` : '', removed.length ? `${list(removed)} no longer in it` : ''].filter(Boolean).join(' and ');
     error({ ...report, source: { ...report.source, locate: () => at } }, ['prose'], `found ${found} ${since(first)}, ${explain}`);
   }
-}
-
-/** Every string in parsed JSON, with its path. */
-function strings(value: unknown, path: PropertyKey[] = []): [PropertyKey[], string][] {
-  if (typeof value === 'string') return [[path, value]];
-  if (Array.isArray(value)) return value.flatMap((item, i) => strings(item, [...path, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => strings(item, [...path, key]));
-  return [];
 }
 
 function registry<T>(entries: Loaded<T>[], idOf: (data: T) => string, field: string, error: ErrorAt): Map<string, T> {
