@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { slugify } from '../lib/slug.ts';
-import { marketOfTicker, MARKET_LIST, type MarketConvention } from '../lib/market.ts';
+import { knownIndex, marketOfTicker, MARKET_LIST, type MarketConvention } from '../lib/market.ts';
 
 export const TODO = 'TODO';
 
@@ -119,14 +119,16 @@ export function securityStub(ticker: string, fallback: MarketConvention): Scaffo
 }
 
 /**
- * A registry file for an index: its market cannot be told from a symbol, so it is a TODO too —
- * a regional index (N225 in a Hong Kong wrap) belongs to its own market, not the report's.
+ * A registry file for an index. A main index of a configured market (data/markets.json: N225,
+ * KS11, AXJO …) gets its own market and name, so a regional index in a Hong Kong wrap is never
+ * filed under Hong Kong; for any other symbol the market is a TODO as well.
  */
 export function indexStub(symbol: string): ScaffoldFile {
+  const known = knownIndex(symbol);
   const stub = {
     symbol,
-    name: `${TODO}: the index's name`,
-    market: `${TODO}: its own market (${MARKET_LIST.map((m) => m.id).join(', ')})`,
+    name: known?.name ?? `${TODO}: the index's name`,
+    market: known?.market.id ?? `${TODO}: its own market (${MARKET_LIST.map((m) => m.id).join(', ')})`,
     aliases: [`${TODO}: other names prose may use, or remove`],
   };
   return { path: `indices/${symbol}.json`, text: `${JSON.stringify(stub, null, 2)}\n` };

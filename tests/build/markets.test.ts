@@ -134,7 +134,7 @@ function run(script: string, content: string, ...args: string[]) {
 describe('registries that fill themselves', () => {
   it('npm run new scaffolds a 2023 session with stubs for unknown tickers and indices, which the check refuses until filled', () => {
     const content = copyContent('new-2023');
-    const { code, output } = run('scripts/new.ts', content, '--market', 'hk', '--date', '2023-06-15', '--title', 'Synthetic 2023 Wrap', '--tickers', '00981.HK,91001.HK', '--indices', 'HSI,SYNJP');
+    const { code, output } = run('scripts/new.ts', content, '--market', 'hk', '--date', '2023-06-15', '--title', 'Synthetic 2023 Wrap', '--tickers', '00981.HK,91001.HK', '--indices', 'HSI,SYNJP,N225');
     expect(code, output).toBe(0);
     expect(output).toContain(`created  ${join(content, 'securities/91001.HK.json')} (registry stub)`);
     expect(output).toContain(`created  ${join(content, 'indices/SYNJP.json')} (registry stub)`);
@@ -142,7 +142,9 @@ describe('registries that fill themselves', () => {
     expect(output).not.toContain('securities/00981.HK.json');
     expect(JSON.parse(readFileSync(join(content, 'securities/91001.HK.json'), 'utf8'))).toMatchObject({ exchange: 'HKEX', market: 'hk', currency: 'HKD' });
     const snapshot = JSON.parse(readFileSync(join(content, 'markets/hk/2023-06-15.json'), 'utf8'));
-    expect(snapshot.indices.map((i: { symbol: string }) => i.symbol)).toEqual(['HSI', 'SYNJP']);
+    expect(snapshot.indices.map((i: { symbol: string }) => i.symbol)).toEqual(['HSI', 'SYNJP', 'N225']);
+    // A configured market's main index gets its own market and name: no `market: "hk"` for the Nikkei.
+    expect(JSON.parse(readFileSync(join(content, 'indices/N225.json'), 'utf8'))).toEqual({ symbol: 'N225', name: 'Nikkei 225', market: 'jp', aliases: ['TODO: other names prose may use, or remove'] });
     expect(snapshot.stocks.map((s: { ticker: string }) => s.ticker)).toEqual(['00981.HK', '91001.HK']);
 
     const problems = check(content, new Date('2024-01-01T00:00:00Z'));
