@@ -26,8 +26,8 @@ import { FigureError, resolveFigure } from '../lib/figures.ts';
 import { marketConvention } from '../lib/market.ts';
 import { buildSession, type SessionView } from '../lib/session.ts';
 import { parsePriceCsv, type PriceBar } from '../lib/prices.ts';
-import { MDX_COMPONENTS } from './components.ts';
-import { bodyRefusals } from '../markdown/report-body.ts';
+import { componentProblems } from './components.ts';
+import { parseReportBody } from '../markdown/parse.ts';
 import { quoteInconsistencies } from './consistency.ts';
 import { checkProse, proseEntities, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
@@ -388,12 +388,16 @@ function checkPrices(
   return histories;
 }
 
-/** Component tags in the report's body: only the product's components, with figures that exist. */
+/**
+ * The report's body, from the one tree the compiler also builds (`parseReportBody`): what the
+ * compiler refuses (JavaScript, unknown components and attributes, wrong values), then each
+ * component's props against the session (figures that exist, stocks in the snapshot).
+ */
 function checkReportBody(file: string, text: string, session: SessionView | undefined, problems: Problem[], prices = new Map<string, PriceBar[]>()): void {
   const parts = splitFrontmatter(text);
   if (!parts) return;
   const at = lineIndex(text);
-  // A scaffold's placeholders, once per line, front matter included.
+  // A scaffold's placeholders, once per line, front matter included: a text scan, since front matter is no MDX.
   const todoLines = new Set<number>();
   for (const match of text.matchAll(/\bTODO\b/g)) {
     const place = at(match.index ?? 0);
@@ -401,60 +405,16 @@ function checkReportBody(file: string, text: string, session: SessionView | unde
     todoLines.add(place.line);
     problems.push({ severity: 'error', file, ...place, field: 'TODO', message: 'found a TODO placeholder, expected the report\'s own text or figure' });
   }
-  // What the reports loader would refuse for needing JavaScript, and MDX that does not parse.
   const firstLine = text.slice(0, parts.bodyOffset).split('\n').length;
-  for (const refused of bodyRefusals(parts.body, firstLine)) {
+  const body = parseReportBody(parts.body, firstLine);
+  for (const refused of body.refusals) {
     problems.push({ severity: 'error', file, line: refused.line ?? firstLine, column: refused.column ?? 1, field: refused.field, message: refused.message });
   }
-  const tag = /<([A-Z][A-Za-z0-9]*)\b([^>]*)>/g;
-  for (const match of parts.body.matchAll(tag)) {
-    const [, name, attributes] = match;
-    const place = at(parts.bodyOffset + (match.index ?? 0));
-    const problem = (field: string, message: string) => problems.push({ severity: 'error', file, ...place, field, message });
-    if (!(MDX_COMPONENTS as readonly string[]).includes(name)) {
-      problem(`<${name}>`, `found unknown component <${name}>, expected one of ${MDX_COMPONENTS.map((c) => `<${c}>`).join(', ')}`);
-      continue;
-    }
-    if (!session) continue;
-    const attribute = (key: string) => new RegExp(`\\b${key}\\s*=\\s*"([^"]*)"`).exec(attributes)?.[1];
-    if (name === 'Fig') {
-      const path = attribute('of');
-      if (path === undefined) {
-        problem('<Fig>', 'found <Fig> without of="…", expected the figure\'s path such as of="HSI.close"');
-        continue;
-      }
-      try {
-        resolveFigure(session, path);
-      } catch (e) {
-        if (!(e instanceof FigureError)) throw e;
-        problem('<Fig of>', `found ${e.message}`);
-      }
-    }
-    if (name === 'PriceChart') {
-      const ticker = attribute('ticker');
-      const bars = ticker ? prices.get(ticker) : undefined;
-      if (!ticker || !bars) {
-        problem('<PriceChart ticker>', `found ticker ${JSON.stringify(ticker ?? '')}, expected a security with a price file: ${prices.size > 0 ? [...prices.keys()].join(', ') : 'there is none; add content/prices/<ticker>.csv'}`);
-        continue;
-      }
-      const from = attribute('from');
-      const to = attribute('to') ?? session.date;
-      for (const [key, value] of [['from', from], ['to', attribute('to')]] as const) {
-        if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) problem(`<PriceChart ${key}>`, `found ${JSON.stringify(value)}, expected a date written YYYY-MM-DD`);
-      }
-      if (to > session.date) {
-        problem('<PriceChart to>', `found ${to}, expected a day on or before the report's session ${session.date}: a report shows no prices from after its session`);
-      } else if (from && from >= to) {
-        problem('<PriceChart from>', `found from=${from} and to=${to}, expected from before to`);
-      } else if (bars.filter((b) => b.close !== undefined && (!from || b.date >= from) && b.date <= to).length < 2) {
-        problem('<PriceChart>', `found fewer than two closes for ${ticker} from ${from ?? bars[0].date} to ${to}, expected a range of the price file (${bars[0].date} to ${bars[bars.length - 1].date})`);
-      }
-    }
-    if (name === 'StockCard') {
-      const ticker = attribute('ticker');
-      if (!ticker || !session.stocks.some((s) => s.id === ticker)) {
-        problem('<StockCard ticker>', `found ticker ${JSON.stringify(ticker ?? '')}, expected a stock of the ${session.market.id}/${session.date} snapshot: ${session.stocks.map((s) => s.id).join(', ')}`);
-      }
+  if (!session) return;
+  for (const use of body.components) {
+    const start = use.node.position?.start;
+    for (const found of componentProblems(use, session, prices)) {
+      problems.push({ severity: 'error', file, line: start?.line ?? firstLine, column: start?.column ?? 1, field: found.field, message: found.message });
     }
   }
 }

@@ -264,7 +264,7 @@ export function getLastUpdate(report: Report): string | undefined {
 
 /** The securities a body's components name (`<StockCard ticker>`, `<PriceChart ticker>`). */
 function bodyTickers(nodes: readonly BodyNode[]): string[] {
-  return nodes.flatMap((node) => (typeof node === 'string' ? [] : [...(typeof node.props.ticker === 'string' ? [node.props.ticker] : []), ...bodyTickers(node.children)]));
+  return nodes.flatMap((node) => (typeof node === 'string' ? [] : [...('ticker' in node.props ? [node.props.ticker] : []), ...bodyTickers(node.children)]));
 }
 
 const sessionDigests = new WeakMap<SessionView, string>();
