@@ -5,6 +5,7 @@
  * requires exactly one Astro component for every name there.
  */
 import type { ComponentName } from '../markdown/components.ts';
+import Checked from './Checked.astro';
 import Driver from './Driver.astro';
 import Drivers from './Drivers.astro';
 import Fig from './Fig.astro';
@@ -17,4 +18,4 @@ import PriceChart from './PriceChart.astro';
 import Risks from './Risks.astro';
 import StockCard from './StockCard.astro';
 
-export const mdxComponents = { IndexTable, StockCard, MarketStats, FlowTable, Drivers, Driver, Risks, Fig, IndexMovesChart, FlowChart, PriceChart } satisfies Record<ComponentName, unknown>;
+export const mdxComponents = { IndexTable, StockCard, MarketStats, FlowTable, Drivers, Driver, Risks, Fig, IndexMovesChart, FlowChart, PriceChart, Checked } satisfies Record<ComponentName, unknown>;

@@ -74,6 +74,8 @@ export const REPORT_COMPONENTS = {
   IndexMovesChart: component({ only: indexList.optional() }),
   FlowChart: component({ direction: direction.optional() }),
   PriceChart: component({ ticker: tickerCode, from: isoDate.optional(), to: isoDate.optional() }),
+  /** A sentence a person checked against the source where the prose check cannot (src/check/prose/). */
+  Checked: component({ reason: text('reason', 'the source says both') }, true),
 };
 
 export type ComponentName = keyof typeof REPORT_COMPONENTS;
