@@ -7,6 +7,8 @@
  * or a `<Fig>` right after them ("gained 108 points", "up 8 %", "advanced by 63") or right before
  * them ("a 0.7 % rise", "a <Fig/> gain").
  *
+ * A weak word also counts right after its subject ("the broader market advanced").
+ *
  * A word is not counted when negated ("did not fall", "never rose") or hypothetical ("could
  * fall", "may rise", "is expected to rise"): it states no move of the session.
  */
@@ -77,7 +79,7 @@ const FIGURE_BEFORE = new RegExp(
 );
 
 /** The direction words of a sentence (masked text) outside `exclude` (names). */
-export function findDirectionWords(text: string, exclude: readonly (readonly [number, number])[] = []): DirectionWord[] {
+export function findDirectionWords(text: string, exclude: readonly (readonly [number, number])[] = [], subjectEnds: readonly number[] = []): DirectionWord[] {
   const found: DirectionWord[] = [];
   const path = [...text.matchAll(INTRADAY_PATH)].map((m) => [m.index, m.index + m[0].length] as const);
   const taken = (start: number, end: number) =>
@@ -88,7 +90,9 @@ export function findDirectionWords(text: string, exclude: readonly (readonly [nu
     if (taken(start, end)) return;
     const before = text.slice(Math.max(0, start - 60), start);
     if (NOT_A_MOVE.test(before)) return;
-    if (weak && !FIGURE_AFTER.test(text.slice(end, end + 40)) && !FIGURE_BEFORE.test(before)) return;
+    // A weak word right after its subject is its verb: "the broader market advanced".
+    const afterSubject = subjectEnds.some((e) => e <= start && /^[\s\u00a0]+$/.test(text.slice(e, start)));
+    if (weak && !afterSubject && !FIGURE_AFTER.test(text.slice(end, end + 40)) && !FIGURE_BEFORE.test(before)) return;
     found.push({ start, end, way, word: match[0].replace(/[\s\u00a0]+/g, ' ') });
   };
   for (const { pattern, way } of STRONG_PATTERNS) for (const match of text.matchAll(pattern)) add(match, way, false);
