@@ -28,8 +28,7 @@
  * `<Checked reason="…">` was checked by a person: its problems are dropped and it is listed; a
  * mark on a sentence with nothing to clear is a warning.
  */
-import { mdxToMdast } from 'satteri';
-import { BODY_FEATURES } from '../markdown/report-body.ts';
+import { parseReportBody } from '../markdown/parse.ts';
 import type { SessionView } from '../lib/session.ts';
 import type { MarketIndex, Security } from '../schemas/index.ts';
 import { findSlots, subjects, type ParagraphMemory, type Subject } from './prose/attribution.ts';
@@ -108,13 +107,8 @@ export function analyseProse(input: ProseInput): ProseAnalysis {
     const shift = Math.max(0, (input.firstLine ?? 1) - 1);
     blocks = proseBlocks(input.tree, '\n'.repeat(shift) + body, shift);
   } else {
-    let tree: MdNode;
-    try {
-      tree = mdxToMdast(body, { features: BODY_FEATURES }) as unknown as MdNode;
-    } catch {
-      return analysis; // MDX that does not parse is reported by the body check, with its line.
-    }
-    blocks = proseBlocks(tree, body);
+    // The compiler's one parse; MDX that does not parse gives an empty tree (the body check reports it).
+    blocks = proseBlocks(parseReportBody(body).tree as unknown as MdNode, body);
   }
   const entities = input.entities ?? proseEntities(input.session, input.securities, input.indices);
   const market = entities.find((e) => e.kind === 'market')!;
