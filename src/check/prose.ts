@@ -395,6 +395,11 @@ function checkNumber(number: ProseNumber, subject: Subject, scope: Extract<Numbe
   const found = `found ${number.raw} for ${entity.label}`;
   if (judgement.verdict === 'contradicted') {
     const best = likeliest(number, judgement.candidates);
+    if (entity.kind === 'market' && best.scope !== 'session') {
+      // The market's own figures (turnover, breadth) are named as such, not as the benchmark's.
+      report('error', number.start, best.field, `found ${number.raw} for market ${best.label}, expected ${best.text}`);
+      return;
+    }
     report('error', number.start, entity.id, `${found}, expected its ${best.label} ${best.text} (its figures: ${figureList(entity)})`);
   } else if (judgement.verdict === 'unsupported') {
     report(

@@ -97,7 +97,7 @@ const ISSUE: [string, string | undefined, 'falling'?][] = [
   ['The US put a 50 % tariff on steel imports, and SMIC rose 5 %.', 'expected its change more than 8 %'],
   ['SMIC rose more than 8 % on turnover of HKD 9.6 billion.', undefined],
   ['Market turnover reached HKD 226.61 billion.', undefined],
-  ['Market turnover reached HKD 262.61 billion.', 'expected its turnover HKD 226.61 billion'],
+  ['Market turnover reached HKD 262.61 billion.', 'found HKD 262.61 billion for market turnover, expected HKD 226.61 billion'],
   ['Gains in a drug maker lifted sentiment even as the wider market fell.', undefined, 'falling'],
   ['Gains in a drug maker lifted sentiment even as the wider market fell.', 'the snapshot records a change of +192'],
   ['SMIC rallied while the broader market declined.', undefined, 'falling'],
