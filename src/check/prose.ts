@@ -194,7 +194,7 @@ const PREVIOUS_BEFORE = new RegExp(
 );
 const FROM_TO = new RegExp(`(?<![\\p{L}])from${S}(?:HKD(?:${S})?|HK\\$)?$`, 'iu');
 /** Money amounts with these words are flows. */
-const FLOW_WORDS = /(?<![\p{L}])(?:(?:in|out)flows?|southbound|northbound|stock[\s\u00a0]+connect|(?:Shanghai|Shenzhen)[\s\u00a0]+link|net[\s\u00a0]+(?:buying|selling|purchases?|sales|buyers?|sellers?)|bought|sold|buying|selling|purchased|drew|attracted)(?![\p{L}])/iu;
+const FLOW_WORDS = /(?<![\p{L}])(?:(?:in|out)flows?|southbound|northbound|stock[\s\u00a0]+connect|(?:Shanghai|Shenzhen)[\s\u00a0]+link|net[\s\u00a0]+(?:buying|selling|purchases?|sales|buyers?|sellers?)|bought|sold|buying|selling|purchased|drew|attracted|poured|(?:picked|snapped|scooped)[\s\u00a0]+up|offloaded|dumped)(?![\p{L}])/iu;
 /** "turnover of", "turnover reached", "HKD 8 billion in turnover": the number is a turnover. */
 const TURNOVER_BEFORE = new RegExp(`turnover(?:${S}[\\p{L}'’\\-]+){0,7}(?:${S})?(?:HKD(?:${S})?|HK\\$)?$`, 'iu');
 const TURNOVER_AFTER = new RegExp(`^(?:${S}(?:million|billion|bn|mn))?${S}(?:in|of|worth${S}of)${S}turnover`, 'iu');

@@ -60,7 +60,7 @@ const OTHER_COMPANY = new RegExp(
   `(?<![\\p{L}])(?:(?:a|an|another|one|two|three|rival|peer|smaller|larger|fellow)${S}(?:[\\p{L}-]+${S}){0,2}${COMPANY_NOUN}|(?:the|its)${S}[\\p{L}-]+${S}${COMPANY_NOUN}|(?:rivals?|peers?|competitors?)|the${S}(?!company|firm)${COMPANY_NOUN})(?![\\p{L}])`,
   'giu',
 );
-const SECTOR = new RegExp(`(?<![\\p{L}])(?:[\\p{L}][\\p{L}-]*${S}){1,2}${SECTOR_NOUN}(?![\\p{L}])`, 'gu');
+const SECTOR = new RegExp(`(?<![\\p{L}'’])(?:[\\p{L}][\\p{L}-]*${S}){1,2}${SECTOR_NOUN}(?![\\p{L}])`, 'gu');
 const UNKNOWN_TICKER = /\(?(?<![\p{L}\p{N}])\d{1,5}\.(?:HK|SS|SZ|T|KS|TW|SI|N|O)(?![\p{L}\p{N}])\)?/gu;
 const FOREIGN = new RegExp(`(?<![\\p{L}])(?:the${S})?(?:${FOREIGN_INDICES})(?![\\p{L}])`, 'gu');
 const QUANTITY_RE = new RegExp(`(?<![\\p{L}\\-\\u2010\\u2011])(?:${QUANTITY})(?![\\p{L}])`, 'giu');
@@ -122,7 +122,7 @@ export function findSlots(text: string, mentions: readonly Mention[], memory: Pa
   for (const m of text.matchAll(QUANTITY_RE)) add(m.index, m.index + m[0].length, [], 'quantity');
   for (const m of text.matchAll(SECTOR)) {
     const words = m[0].split(/[\s\u00a0]+/);
-    if (words.some((w) => /^(?:the|a|an|its|their|of|in|and|or|as|such|more|than|most|other|many|some|all|with|while|by|on|at|to|were|was|rose|fell)$/i.test(w))) continue;
+    if (words.some((w) => /^(?:the|a|an|its|their|his|her|whose|which|that|these|those|this|of|in|and|or|as|such|more|than|most|other|many|some|all|with|while|by|on|at|to|were|was|rose|fell|bought|sold|picked|up)$/i.test(w))) continue;
     add(m.index, m.index + m[0].length, [], 'sector');
   }
   for (const m of text.matchAll(NAME_THEN_MOVE)) {

@@ -54,10 +54,11 @@ const WEAK: [string, Way][] = [
 
 /**
  * Words about the path within the day, not its net move: "pared gains", "gave up early gains",
- * "fell back", "trimmed losses". They hide the direction words inside them.
+ * "fell back", "trimmed losses"; and phrases that hold a direction word without being a move:
+ * "picked up HKD 800 million of shares", "up to 50 %". They hide the direction words inside them.
  */
 const INTRADAY_PATH = new RegExp(
-  `(?<![\\p{L}])(?:(?:pared|trimmed|erased|gave${S}up|cut|reversed|wiped${S}out|recouped|recovered)${S}(?:(?:some|most|all|part|much)${S}of${S})?(?:its${S}|their${S}|the${S}|early${S}|earlier${S}|initial${S}|morning${S}|intraday${S})*(?:gains?|loss(?:es)?|advances?|declines?)|(?:fell|eased|slipped|dropped|came|slid|drifted|rose|climbed|bounced)${S}(?:back|off)|off${S}(?:its|the|their)${S}(?:highs?|lows?|best|worst)|from${S}(?:early|earlier|initial|morning)${S}(?:gains?|loss(?:es)?|highs?|lows?))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:(?:pared|trimmed|erased|gave${S}up|cut|reversed|wiped${S}out|recouped|recovered)${S}(?:(?:some|most|all|part|much)${S}of${S})?(?:its${S}|their${S}|the${S}|early${S}|earlier${S}|initial${S}|morning${S}|intraday${S})*(?:gains?|loss(?:es)?|advances?|declines?)|(?:fell|eased|slipped|dropped|came|slid|drifted|rose|climbed|bounced)${S}(?:back|off)|off${S}(?:its|the|their)${S}(?:highs?|lows?|best|worst)|from${S}(?:early|earlier|initial|morning)${S}(?:gains?|loss(?:es)?|highs?|lows?)|(?:picked|snapped|scooped|took|bought|buying|snapping|picking|shored|ramped|stepped)${S}up|up${S}to)(?![\\p{L}])`,
   'giu',
 );
 
