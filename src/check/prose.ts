@@ -253,14 +253,18 @@ function spanAt(text: string, breaks: number[], offset: number): string {
 }
 
 /** A clause naming another day than the session's: "which fell 1.2 % on Thursday". */
+const WEEKDAY_RE = new RegExp(`(?<![\\p{L}])(${WEEKDAYS.join('|')})(?:['’]s)?(?![\\p{L}])`, 'gu');
+const DAY_MONTH_RE = new RegExp(`(?<![\\p{L}])(${MONTHS})\\.?${S}(\\d{1,2})(?!\\d)|(?<!\\d)(\\d{1,2})${S}(${MONTHS})(?![\\p{L}])`, 'gu');
+const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A clause naming another day than the session's: "which fell 1.2 % on Thursday". */
 function otherDayIn(span: string, weekday: string, date: string): boolean {
-  for (const m of span.matchAll(new RegExp(`(?<![\\p{L}])(${WEEKDAYS.join('|')})(?:['’]s)?(?![\\p{L}])`, 'gu'))) if (m[1] !== weekday) return true;
+  for (const m of span.matchAll(WEEKDAY_RE)) if (m[1] !== weekday) return true;
+  if (!/\d/.test(span)) return false;
   const [, month, day] = date.split('-').map(Number);
-  for (const m of span.matchAll(new RegExp(`(?<![\\p{L}])(${MONTHS})\\.?${S}(\\d{1,2})(?!\\d)|(?<!\\d)(\\d{1,2})${S}(${MONTHS})(?![\\p{L}])`, 'gu'))) {
-    const name = (m[1] ?? m[4]).slice(0, 3).toLowerCase();
-    const d = Number(m[2] ?? m[3]);
-    const monthIndex = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(name) + 1;
-    if (monthIndex !== month || d !== day) return true;
+  for (const m of span.matchAll(DAY_MONTH_RE)) {
+    const monthIndex = MONTH_KEYS.indexOf((m[1] ?? m[4]).slice(0, 3).toLowerCase()) + 1;
+    if (monthIndex !== month || Number(m[2] ?? m[3]) !== day) return true;
   }
   return false;
 }

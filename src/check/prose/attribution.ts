@@ -94,7 +94,9 @@ export function findSlots(text: string, mentions: readonly Mention[], memory: Pa
     if (overlapsAny(start, end, taken())) return;
     slots.push({ start, end, entities, other });
   };
-  for (const m of text.matchAll(GENERIC_INDEX)) {
+  // Each pattern runs only on a sentence holding one of its words: most sentences hold few of them.
+  const has = (quick: RegExp) => quick.test(text);
+  if (has(/index|gauge|measure|barometer|benchmark/i)) for (const m of text.matchAll(GENERIC_INDEX)) {
     const qualifier = (m[1] ?? (m[2].toLowerCase() === 'benchmark' ? 'benchmark' : '')).toLowerCase().replace(/[\s\u00a0-\u2011]+/g, ' ');
     const before = namedBefore(m.index).filter((e) => e.kind === 'index');
     let resolved: ProseEntity | undefined;
@@ -111,16 +113,16 @@ export function findSlots(text: string, mentions: readonly Mention[], memory: Pa
     else resolved = before.at(-1);
     add(m.index, m.index + m[0].length, resolved ? [resolved] : [], resolved ? undefined : 'unresolved reference');
   }
-  for (const m of text.matchAll(GENERIC_STOCK)) {
+  if (has(/stock|share|counter|company|firm/i)) for (const m of text.matchAll(GENERIC_STOCK)) {
     const resolved = namedBefore(m.index).filter((e) => e.kind === 'stock').at(-1);
     add(m.index, m.index + m[0].length, resolved ? [resolved] : [], resolved ? undefined : 'unresolved reference');
   }
-  for (const m of text.matchAll(MARKET_RE)) add(m.index, m.index + m[0].length, [market]);
-  for (const m of text.matchAll(FOREIGN)) add(m.index, m.index + m[0].length, [], 'other market');
-  for (const m of text.matchAll(UNKNOWN_TICKER)) add(m.index, m.index + m[0].length, [], 'other company');
-  for (const m of text.matchAll(OTHER_COMPANY)) add(m.index, m.index + m[0].length, [], 'other company');
+  if (has(/market|stocks|shares|equities|bourse|turnover/i)) for (const m of text.matchAll(MARKET_RE)) add(m.index, m.index + m[0].length, [market]);
+  if (has(/Nikkei|Topix|Kospi|S&P|Nasdaq|Dow|Composite|Component|CSI|ChiNext|Stoxx|FTSE|DAX|CAC|Taiex|Sensex|Nifty|ASX|Straits|MSCI/)) for (const m of text.matchAll(FOREIGN)) add(m.index, m.index + m[0].length, [], 'other market');
+  if (has(/\d\.[A-Z]/)) for (const m of text.matchAll(UNKNOWN_TICKER)) add(m.index, m.index + m[0].length, [], 'other company');
+  if (has(/maker|manufactur|producer|developer|lender|insurer|bank|brokerage|operator|retailer|compan|firm|giant|rival|peer|supplier|platform|miner|airline|conglomerate|competitor/i)) for (const m of text.matchAll(OTHER_COMPANY)) add(m.index, m.index + m[0].length, [], 'other company');
   for (const m of text.matchAll(QUANTITY_RE)) add(m.index, m.index + m[0].length, [], 'quantity');
-  for (const m of text.matchAll(SECTOR)) {
+  if (has(/stocks|shares|names|counters|sector|plays|equities|markets|indices|indexes|bourses|index|gauge/)) for (const m of text.matchAll(SECTOR)) {
     const words = m[0].split(/[\s\u00a0]+/);
     if (words.some((w) => /^(?:the|a|an|its|their|his|her|whose|which|that|these|those|this|of|in|and|or|as|such|more|than|most|other|many|some|all|with|while|by|on|at|to|were|was|rose|fell|bought|sold|picked|up)$/i.test(w))) continue;
     add(m.index, m.index + m[0].length, [], 'sector');

@@ -62,7 +62,12 @@ const INTRADAY_PATH = new RegExp(
   'giu',
 );
 
-const compile = (list: [string, Way][]) => list.map(([words, way]) => ({ way, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})(?![\\p{L}\\p{N}])`, 'giu') }));
+/** One pattern per way, the list's alternatives in order (the earlier, longer phrases first). */
+const compile = (list: [string, Way][]) =>
+  (['up', 'down'] as const).map((way) => ({
+    way,
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.filter(([, w]) => w === way).map(([words]) => `(?:${words})`).join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
+  }));
 const STRONG_PATTERNS = compile(STRONG);
 const WEAK_PATTERNS = compile(WEAK);
 
