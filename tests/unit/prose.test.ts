@@ -108,7 +108,7 @@ const warning = (field: string, at: string, message: string, nth?: number): Expe
 const HSI_FIGURES = 'expected one of its figures: close 26,160, change 192, change 0.7 %';
 const HSTECH_FIGURES = 'expected one of its figures: close 6,059, change 108, change 1.8 %';
 const SMIC_FIGURES =
-  'expected one of its figures: close HKD 80, change more than 8 %, 52-week high HKD 93.5, off 52-week high 14.4 %, P/E 144.22, southbound net inflow HKD 570.7 million';
+  'expected one of its figures: close HKD 80, change more than 8 %, 52-week high HKD 93.5, off 52-week high 14.44 %, P/E 144.22, southbound net inflow HKD 570.7 million';
 const HSI_RISE = 'expected a word for a rise: the snapshot records a change of +192 (+0.7 %)';
 
 const CASES: [string, Expected[]][] = [
@@ -129,8 +129,10 @@ const CASES: [string, Expected[]][] = [
       error('HSTECH', '26,160', `found 26,160 for Hang Seng TECH Index (HSTECH), ${HSTECH_FIGURES}`),
     ],
   ],
-  // Precision as written: 0.7394 % is "0.7" and "0.74", never "0.8".
-  ['The Hang Seng Index rose 0.74 %.', []],
+  // Precision as written: the source states 0.7 %, so "0.7" and never "0.8"; "0.74" claims digits
+  // the source does not give.
+  ['The Hang Seng Index rose 0.7 %.', []],
+  ['The Hang Seng Index rose 0.74 %.', [error('HSI', '0.74', `found 0.74 % for Hang Seng Index (HSI), ${HSI_FIGURES}`)]],
   ['The Hang Seng Index rose 0.8 %.', [error('HSI', '0.8', `found 0.8 % for Hang Seng Index (HSI), ${HSI_FIGURES}`)]],
   ['The HSCEI closed at around 9,400, up about 0.7 %.', []],
   ['The HSCEI closed at 9,400.', [error('HSCEI', '9,400', 'found 9,400 for Hang Seng China Enterprises Index (HSCEI), expected one of its figures: close 9,363, change 63, change 0.7 %')]],
