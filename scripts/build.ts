@@ -11,39 +11,36 @@
  * stops Astro and prints every problem, and nothing Astro said about the same bad file. After the
  * check, the same process draws the reports' share images, which Astro is then not asked for.
  * Astro keeps per-project state in `.astro/`, so two builds of one checkout must not overlap: a
- * build waits for the one before it (a lock under node_modules/).
+ * build waits for the one before it (a lock under node_modules/, see build-lock.ts).
+ *
+ * Publishing is one atomic rename: `dist` is a link to this build's folder in `dist.sites/` (see
+ * publish.ts), so readers and the next build always find a complete site at `dist/`.
  *
  * `CLOSING_BELL_OUT_DIR` changes the target folder (tests build elsewhere).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { renameSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { buildTime, cacheRoot, contentRoot, listFiles } from '../src/check/paths.ts';
 import { formatReport, type Problem } from '../src/check/problem.ts';
 import { withHeapBudget } from '../src/lib/heap.ts';
 import type { ShareImages } from './build-worker.ts';
+import { acquireBuildLock } from './build-lock.ts';
+import { discard, lastGood as lastGoodOf, preparePublish, publish, PublishError, stopAt, type PublishPlan } from './publish.ts';
 
 const target = process.env.CLOSING_BELL_OUT_DIR ?? 'dist';
-const next = `${target}.next`;
-// Named for this build, so a deletion still running from the last build never meets this one's.
-const previous = `${target}.previous-${process.pid}`;
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
+const lastGood = () => lastGoodOf(target);
 
-const lastGood = () => (existsSync(target) ? `${target}/ still holds the last good site` : `nothing was published to ${target}/`);
-
-const lock = acquireBuildLock();
-process.on('exit', () => rmSync(lock, { recursive: true, force: true }));
-rmSync(next, { recursive: true, force: true });
-// Sites replaced by earlier builds whose deletion did not finish (a crash, a reboot).
-const parent = dirname(resolve(target));
-for (const name of existsSync(parent) ? readdirSync(parent).filter((entry) => entry.startsWith(`${basename(target)}.previous-`)) : []) {
-  deleteInBackground(join(parent, name));
-}
-
-const imagesDir = `${target}.og`;
-rmSync(imagesDir, { recursive: true, force: true });
+const lock = acquireBuildLock(fileURLToPath(new URL('../node_modules/.closing-bell-build.lock', import.meta.url)));
+process.on('exit', () => lock.release());
+const plan = startPublish();
+// This build's own folder: Astro writes the site there, and it replaces dist/ only when all passed.
+const next = plan.site;
+const imagesDir = plan.images;
+stopAt('prepared');
 
 /** Starts scripts/build-worker.ts in a role; `answer(kind)` waits for its message of that kind. */
 function helper(task: object) {
@@ -52,6 +49,7 @@ function helper(task: object) {
   const child = spawn(process.execPath, ['--max-semi-space-size=4', fileURLToPath(new URL('./build-worker.ts', import.meta.url)), JSON.stringify(task)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  lock.addChild(child.pid);
   const answer = <T>(kind: string) =>
     new Promise<T>((resolve, reject) => {
       child.on('message', (message: { kind: string }) => message.kind === kind && resolve(message as T));
@@ -85,6 +83,7 @@ const astroBuild = spawn(process.execPath, [astro, 'build', ...process.argv.slic
     NODE_OPTIONS: withHeapBudget(process.env.NODE_OPTIONS, reportCount()),
   },
 });
+lock.addChild(astroBuild.pid);
 const built = new Promise<number>((resolve) => astroBuild.once('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
 // Astro's words wait here until the check has passed.
 const held: [NodeJS.WriteStream, Buffer][] = [];
@@ -103,8 +102,7 @@ if (problems.length > 0) {
   if (failed) {
     astroBuild.kill();
     await built;
-    rmSync(next, { recursive: true, force: true });
-    rmSync(imagesDir, { recursive: true, force: true });
+    discard(plan);
     console.error(`\nBuild failed: ${lastGood()}.`);
     process.exit(1);
   }
@@ -114,30 +112,41 @@ for (const [to, chunk] of held.splice(0)) to.write(chunk);
 const status = await built;
 const images = status === 0 ? await drawn.then((message) => ({ count: message.count }), (error: unknown) => ({ error })) : undefined;
 if (status !== 0 || !images || 'error' in images) {
-  rmSync(next, { recursive: true, force: true });
-  rmSync(imagesDir, { recursive: true, force: true });
+  discard(plan);
   if (images && 'error' in images) console.error(`\nShare images failed: ${images.error instanceof Error ? images.error.message : String(images.error)}`);
   console.error(`\nBuild failed: ${lastGood()}.`);
   process.exit(status || 1);
 }
 if (images.count > 0) renameSync(imagesDir, join(next, 'og'));
 console.log(`Share images: ${images.count} drawn into ${join(next, 'og')}/`);
+stopAt('built');
 
 const searchIndex = await indexForSearch(next);
 if (searchIndex.length > 0) {
-  rmSync(next, { recursive: true, force: true });
+  discard(plan);
   console.error(`\nSearch indexing failed:\n  ${searchIndex.join('\n  ')}\n${lastGood()}.`);
   process.exit(1);
 }
-if (existsSync(target)) renameSync(target, previous);
-renameSync(next, target);
-console.log(`Published to ${target}/`);
-// The replaced site is deleted by a process of its own that outlives this one: with thousands of
-// pages the deletion took ~2 s of a rebuild, and nobody needs to wait for it.
-if (existsSync(previous)) deleteInBackground(previous);
+stopAt('indexed');
+try {
+  publish(plan);
+} catch (error) {
+  if (!(error instanceof PublishError)) throw error;
+  discard(plan);
+  console.error(`\nBuild failed: ${error.message}; ${lastGood()}.`);
+  process.exit(1);
+}
+console.log(`Published to ${target}/ (${next}/)`);
 
-function deleteInBackground(path: string): void {
-  spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(path)}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
+/** Sweeps what earlier builds left and names this build's folder; a target that cannot be written stops here, in one line. */
+function startPublish(): PublishPlan {
+  try {
+    return preparePublish(target);
+  } catch (error) {
+    if (!(error instanceof PublishError)) throw error;
+    console.error(`Build failed: ${error.message}; ${lastGood()}.`);
+    process.exit(1);
+  }
 }
 
 /**
@@ -164,43 +173,4 @@ async function indexForSearch(site: string): Promise<string[]> {
 /** How many reports the archive holds (files, before any check). */
 function reportCount(): number {
   return listFiles(join(contentRoot(), 'reports'), /\.mdx$/).length;
-}
-
-/** Waits until no other build of this checkout runs, then holds the lock (a folder naming our pid). */
-function acquireBuildLock(): string {
-  const lock = fileURLToPath(new URL('../node_modules/.closing-bell-build.lock', import.meta.url));
-  for (let waited = 0; ; waited += 250) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(join(lock, 'pid'), String(process.pid));
-      return lock;
-    } catch {
-      const holder = Number(readPid(join(lock, 'pid')));
-      // No pid yet: the holder is between creating the lock and writing its pid; wait for it.
-      if (holder > 0 && !alive(holder)) {
-        rmSync(lock, { recursive: true, force: true });
-        continue;
-      }
-      if (waited === 0) console.log(`Waiting for another build of this project${holder > 0 ? ` (pid ${holder})` : ''} to finish…`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
-    }
-  }
-}
-
-function readPid(file: string): string {
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    return '';
-  }
-}
-
-function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,19 +1,17 @@
 /**
  * Collections over the top-level `content/` folder. Field rules live in `src/schemas/`; this file
- * only says where each kind of file is and how its id is made.
+ * only says where each kind of file is and how its id is made. No loader follows a symbolic link.
  *
  * `CLOSING_BELL_CONTENT` points the site at another content folder (the test fixtures use it).
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { calendarSchema, indexSchema, priceHistorySchema, reportSchema, securitySchema, snapshotSchema } from './schemas/index.ts';
+import { jsonLoader } from './loaders/json.ts';
 import { pricesLoader } from './loaders/prices.ts';
 import { reportsLoader } from './loaders/reports.ts';
 import { contentRoot } from './check/paths.ts';
 
 const root = contentRoot();
-/** The file name without its extension, case kept: `00981.HK.json` → `00981.HK`. */
-const fileStem = ({ entry }: { entry: string }) => entry.replace(/\.json$/, '');
 
 export const collections = {
   reports: defineCollection({
@@ -23,19 +21,20 @@ export const collections = {
   }),
   snapshots: defineCollection({
     // `markets/hk/2025-10-24.json` → `hk/2025-10-24`: the market and the session date.
-    loader: glob({ pattern: '*/*.json', base: `${root}/markets`, generateId: fileStem }),
+    loader: jsonLoader(`${root}/markets`, 2),
     schema: snapshotSchema,
   }),
   securities: defineCollection({
-    loader: glob({ pattern: '*.json', base: `${root}/securities`, generateId: fileStem }),
+    // The file name without its extension, case kept: `00981.HK.json` → `00981.HK`.
+    loader: jsonLoader(`${root}/securities`, 1),
     schema: securitySchema,
   }),
   indices: defineCollection({
-    loader: glob({ pattern: '*.json', base: `${root}/indices`, generateId: fileStem }),
+    loader: jsonLoader(`${root}/indices`, 1),
     schema: indexSchema,
   }),
   calendars: defineCollection({
-    loader: glob({ pattern: '*.json', base: `${root}/calendars`, generateId: fileStem }),
+    loader: jsonLoader(`${root}/calendars`, 1),
     schema: calendarSchema,
   }),
   prices: defineCollection({

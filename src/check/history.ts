@@ -18,6 +18,8 @@ export interface FileHistory {
 export interface ContentHistory {
   /** Why there is no history, when there is none. */
   unavailable?: string;
+  /** The checkout is a shallow clone: history exists but was not fetched. */
+  shallow?: boolean;
   /** By path relative to the content folder, e.g. `reports/2025-10-24-smic-rally.mdx`. */
   files: Map<string, FileHistory>;
   /** The text of `path` at `commit`, read in one batch for all requests. */
@@ -35,7 +37,7 @@ export function readContentHistory(root: string): ContentHistory {
   const git = (...args: string[]) => spawnSync('git', ['-C', cwd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const inside = git('rev-parse', '--is-inside-work-tree', '--is-shallow-repository');
   if (inside.status !== 0) return none('the content is not in a git repository');
-  if (inside.stdout.split('\n')[1] === 'true') return none('the clone is shallow (fetch with full history, e.g. fetch-depth: 0)');
+  if (inside.stdout.split('\n')[1] === 'true') return { ...none('the clone is shallow: fetch its full history with `git fetch --unshallow` (in GitHub Actions, checkout with fetch-depth: 0)'), shallow: true };
   const ref = [process.env.CLOSING_BELL_PUBLISHED_REF, 'origin/main', 'main', 'HEAD'].find(
     (candidate) => candidate && git('rev-parse', '--verify', '--quiet', `${candidate}^{commit}`).status === 0,
   );

@@ -20,10 +20,10 @@ import {
   type Security,
   type Snapshot,
 } from '../schemas/index.ts';
-import { tradingDayVerdict } from '../lib/calendar.ts';
+import { calendarProblems, tradingDayVerdict } from '../lib/calendar.ts';
 import { zonedDay, zonedInstant } from '../lib/dates.ts';
 import { FigureError, resolveFigure } from '../lib/figures.ts';
-import { marketConvention } from '../lib/market.ts';
+import { closeOn, marketConvention, type MarketConvention } from '../lib/market.ts';
 import { buildSession, type SessionView } from '../lib/session.ts';
 import { parsePriceCsv, type PriceBar } from '../lib/prices.ts';
 import { MDX_COMPONENTS } from './components.ts';
@@ -31,11 +31,11 @@ import { bodyRefusals } from '../markdown/report-body.ts';
 import { continuityInconsistency, quoteInconsistencies, writtenDecimals } from './consistency.ts';
 import { previousTradingDay } from '../lib/previous-session.ts';
 import { withWrittenDecimals } from '../lib/written.ts';
-import { checkProse, proseEntities, type ProseEntity } from './prose.ts';
+import { analyseProse, proseEntities, type MarkedSentence, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
 import { readContentHistory, type ContentHistory } from './history.ts';
-import { fieldName, type Problem } from './problem.ts';
-import { listFiles } from './paths.ts';
+import { boundProblem, fieldName, type Problem } from './problem.ts';
+import { scanContent } from './paths.ts';
 import { decodeText, lineIndex, parseFrontmatterSource, parseJsonSource, splitFrontmatter, type ParsedSource } from './sources.ts';
 
 export interface CheckOptions {
@@ -47,8 +47,15 @@ export interface CheckOptions {
   cwd?: string;
   /** The content's git history; read from git when not given. */
   history?: ContentHistory;
+  /**
+   * Running in CI (default: `CI=true` in the environment), where a shallow clone is an error: the
+   * published-figure guard cannot run without history, and CI must not let an edit through unseen.
+   */
+  ci?: boolean;
   /** Called with each report that parsed and the session it is about, for work that needs both (share images). */
   onReport?: (report: { id: string; data: z.output<typeof reportSchema> }, session: SessionView | undefined) => void;
+  /** Called with each sentence an author marked `<Checked reason="…">`, and the problems the mark cleared. */
+  onMarked?: (marked: MarkedSentence) => void;
 }
 
 interface Loaded<T> {
@@ -66,9 +73,17 @@ export function checkContent(options: CheckOptions): Problem[] {
   const problems: Problem[] = [];
   const display = (absolute: string) => relative(cwd, absolute);
 
-  const load = <S extends z.ZodType>(folder: string, pattern: RegExp, schema: S, kind: 'json' | 'mdx') => {
+  // Every file under the content folder, without following links: what is read, and what is
+  // refused (links, odd names, names equal but for case, files too large) with its path.
+  const scanned = scanContent(root);
+  for (const refused of scanned.refused) {
+    problems.push({ severity: 'error', file: display(join(root, refused.path)), line: 1, column: 1, field: '', message: refused.message });
+  }
+  const filesIn = (folder: string) => scanned.files.get(folder) ?? [];
+
+  const load = <S extends z.ZodType>(folder: string, schema: S, kind: 'json' | 'mdx') => {
     const loaded: Loaded<z.output<S>>[] = [];
-    for (const absolute of listFiles(join(root, folder), pattern)) {
+    for (const absolute of filesIn(folder)) {
       const file = display(absolute);
       const decoded = decodeText(file, readFileSync(absolute));
       if (!decoded.ok) {
@@ -81,28 +96,33 @@ export function checkContent(options: CheckOptions): Problem[] {
         continue;
       }
       const result = schema.safeParse(parsed.source.data, { reportInput: true });
+      // A TODO left in a text field; where the schema refuses the field itself ("found "TODO",
+      // expected a number"), its own message says it better.
+      const refusedFields = new Set(result.success ? [] : result.error.issues.map((issue) => fieldName(issue.path)));
+      problems.push(...(parsed.source.todos ?? []).filter((todo) => !refusedFields.has(todo.field)));
       if (!result.success) {
         problems.push(...result.error.issues.map((issue) => schemaProblem(parsed.source, issue, schema)));
         if (kind === 'mdx') checkReportBody(file, decoded.text, undefined, problems);
         continue;
       }
+      if (kind === 'mdx') emptyBody(file, decoded.text, problems);
       const id = relative(join(root, folder), absolute).replace(/\.(json|mdx)$/, '');
       loaded.push({ file, id, data: result.data, source: parsed.source, text: decoded.text });
     }
     return loaded;
   };
 
-  const securities = load('securities', /\.json$/, securitySchema, 'json');
-  const indices = load('indices', /\.json$/, indexSchema, 'json');
-  const calendars = load('calendars', /\.json$/, calendarSchema, 'json');
-  const snapshots = load('markets', /\.json$/, snapshotSchema, 'json');
-  const reports = load('reports', /\.mdx$/, reportSchema, 'mdx');
+  const securities = load('securities', securitySchema, 'json');
+  const indices = load('indices', indexSchema, 'json');
+  const calendars = load('calendars', calendarSchema, 'json');
+  const snapshots = load('markets', snapshotSchema, 'json');
+  const reports = load('reports', reportSchema, 'mdx');
   // Files that exist but failed their own checks: what refers to them is not also told they are
   // missing, so one broken file gives its own messages and no echoes elsewhere.
   const failed = (folder: string, loaded: { id: string }[]) => {
     const ids = new Set(loaded.map((entry) => entry.id));
     return new Set(
-      listFiles(join(root, folder), /\.json$/)
+      filesIn(folder)
         .map((absolute) => relative(join(root, folder), absolute).replace(/\.json$/, ''))
         .filter((id) => !ids.has(id)),
     );
@@ -119,6 +139,9 @@ export function checkContent(options: CheckOptions): Problem[] {
   const securityById = registry(securities, (s: Security) => s.ticker, 'ticker', error);
   const indexById = registry(indices, (i: MarketIndex) => i.symbol, 'symbol', error);
   const calendarById = registry(calendars, (c: Calendar) => c.id, 'id', error);
+  for (const calendar of calendars) {
+    for (const found of calendarProblems(calendar.data)) error(calendar, found.path, found.message);
+  }
 
   const sessions = new Map<string, SessionView>();
   for (const snapshot of snapshots) {
@@ -133,7 +156,7 @@ export function checkContent(options: CheckOptions): Problem[] {
   }
 
   checkContinuity(snapshots, calendarById, error);
-  const prices = checkPrices(root, display, securityById, calendarById, snapshots, problems);
+  const prices = checkPrices(filesIn('prices'), display, securityById, calendarById, snapshots, problems);
 
   // What prose can name in a session, made once for all the reports on it.
   const entitiesBySession = new Map<SessionView, ProseEntity[]>();
@@ -154,17 +177,30 @@ export function checkContent(options: CheckOptions): Problem[] {
     if (session) {
       let entities = entitiesBySession.get(session);
       if (!entities) entitiesBySession.set(session, (entities = proseEntities(session, securityById, indexById)));
-      problems.push(...checkProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities }));
+      const prose = analyseProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities });
+      problems.push(...prose.problems);
+      for (const marked of prose.marked) options.onMarked?.(marked);
     }
   }
 
   const history = options.history ?? readContentHistory(root);
-  if (history.unavailable) {
+  const ci = options.ci ?? process.env.CI === 'true';
+  if (history.unavailable && history.shallow && ci) {
+    problems.push({ severity: 'error', file: display(root), line: 1, column: 1, field: '', message: `found a shallow clone in CI, expected full history: published figures cannot be compared with their first version without it; run \`git fetch --unshallow\` before the check (actions/checkout: fetch-depth: 0)` });
+  } else if (history.unavailable) {
     problems.push({ severity: 'warning', file: display(root), line: 1, column: 1, field: '', message: `no git history (${history.unavailable}): published figures cannot be compared with their first version, and pages show no "updated" time` });
   } else {
     checkPublishedFigures(reports, snapshots, history, error);
   }
-  return problems;
+  return problems.map(boundProblem);
+}
+
+/** A report with nothing under its front matter: it would publish as a headline over an empty page. */
+function emptyBody(file: string, text: string, problems: Problem[]): void {
+  const parts = splitFrontmatter(text);
+  if (!parts || parts.body.trim() !== '') return;
+  const place = lineIndex(text)(parts.bodyOffset);
+  problems.push({ severity: 'error', file, ...place, field: 'body', message: 'found an empty report body, expected the report\'s text under the front matter (to withdraw a published report, see "Retracting a report" in the README)' });
 }
 
 type ErrorAt = (entry: Loaded<unknown>, path: PropertyKey[], message: string) => void;
@@ -340,18 +376,19 @@ function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: 
   const calendar = context.calendarById.get(market.calendar);
   if (!calendar && !context.broken.calendars.has(market.calendar)) {
     error(report, ['market'], `found no trading calendar for market "${data.market}", expected content/calendars/${market.calendar}.json`);
-  } else if (calendar) {
-    const verdict = tradingDayVerdict(data.date, calendar);
-    if (!verdict.trading) error(report, ['date'], `found ${data.date}, expected a ${market.exchange} trading day: ${verdict.reason}`);
   }
+  const verdict = calendar && tradingDayVerdict(data.date, calendar);
+  if (verdict && !verdict.trading) error(report, ['date'], `found ${data.date}, expected a ${market.exchange} trading day: ${verdict.reason}`);
   const today = context.today(market.zone);
   if (data.date > today) {
     error(report, ['date'], `found ${data.date}, a session that has not happened yet, expected a day on or before today (${today} in ${market.zoneAbbreviation})`);
   }
   // Not before the session's close: a wrap published at 15:00 would state figures that did not exist yet.
-  const close = zonedInstant(data.date, market.close, market.zone);
-  if (Date.parse(data.published) < close.getTime()) {
-    error(report, ['published'], `found ${data.published}, expected a time after the session's close (${data.date} ${market.close} ${market.zoneAbbreviation})`);
+  // On a half day the market closes early; an instrument of another market (a regional index)
+  // has its figures only after its own market's close.
+  const close = latestClose(data.market, data.date, context.sessions.get(sessionId), context.calendarById);
+  if (Date.parse(data.published) < close.instant.getTime()) {
+    error(report, ['published'], `found ${data.published}, expected a time after ${close.what} (${data.date} ${close.time} ${close.market.zoneAbbreviation})`);
   }
   if (!data.draft && Date.parse(data.published) > context.now.getTime()) {
     warning(report, ['published'], `scheduled: published ${data.published} is after this build (${context.now.toISOString()}), so the report is left out until a build runs after that time`);
@@ -370,12 +407,34 @@ function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: 
 }
 
 /**
+ * The last close among the markets a session quotes: its own market's (early on a half day) and
+ * that of each instrument from another market, each in its own zone.
+ */
+function latestClose(marketId: string, date: string, session: SessionView | undefined, calendars: Map<string, Calendar>) {
+  const closeOf = (market: MarketConvention) => {
+    const time = closeOn(market, date, calendars.get(market.calendar)?.halfDays);
+    return { market, time, instant: zonedInstant(date, time, market.zone), halfDay: time !== market.close };
+  };
+  const home = closeOf(marketConvention(marketId));
+  let latest = { ...home, what: home.halfDay ? `the ${home.market.exchange} half-day close` : "the session's close" };
+  const others = new Map<string, MarketConvention>();
+  for (const quote of [...(session?.indices ?? []), ...(session?.stocks ?? [])]) {
+    if (quote.market.id !== home.market.id) others.set(quote.market.id, quote.market);
+  }
+  for (const market of others.values()) {
+    const close = closeOf(market);
+    if (close.instant > latest.instant) latest = { ...close, what: `the ${market.name} close (the session quotes ${market.name} instruments)` };
+  }
+  return latest;
+}
+
+/**
  * Price files, `prices/<ticker>.csv`: each line checked against the security's trading calendar
  * (see `parsePriceCsv`), and each close a session snapshot also states must be the same number.
  * Returns the histories that passed, by ticker, for the checks of `<PriceChart>`.
  */
 function checkPrices(
-  root: string,
+  files: string[],
   display: (absolute: string) => string,
   securities: Map<string, Security>,
   calendars: Map<string, Calendar>,
@@ -395,7 +454,7 @@ function checkPrices(
       list.push({ snapshot, quote });
     }
   }
-  for (const absolute of listFiles(join(root, 'prices'), /\.csv$/)) {
+  for (const absolute of files) {
     const file = display(absolute);
     const ticker = absolute.split('/').pop()!.replace(/\.csv$/, '');
     const at = (line: number, field: string, message: string) => problems.push({ severity: 'error', file, line, column: 1, field, message });

@@ -4,9 +4,9 @@
  * package's document model. Both parsers run in strict modes (no comments or trailing commas in
  * JSON; YAML 1.2, where `2025-10-24` stays text and cannot silently roll over to another day).
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
-import type { Problem } from './problem.ts';
+import { excerpt, fieldName, type Problem } from './problem.ts';
 
 export interface Position {
   line: number;
@@ -21,6 +21,8 @@ export interface ParsedSource {
   locate(path: readonly PropertyKey[]): Position;
   /** The field's value as written in the file (`1e400`), where the format keeps it. */
   literal?(path: readonly PropertyKey[]): string | undefined;
+  /** Text fields still holding a scaffold's `TODO`, each as a problem at the field. */
+  todos?: Problem[];
 }
 
 export type ParseResult = { ok: true; source: ParsedSource } | { ok: false; problems: Problem[] };
@@ -73,9 +75,43 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return good;
 }
 
+/**
+ * How deep objects and arrays may nest in a content file. A snapshot nests four deep; the limit
+ * leaves room and stops a file nested thousands deep before any recursive parser sees it (jsonc-parser
+ * overflows the stack at about 10,000).
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Where a JSON text first nests deeper than `max` (the offset of that bracket), read in one pass
+ * without recursion; undefined when it never does. Brackets inside strings do not count.
+ */
+export function jsonTooDeep(text: string, max = MAX_JSON_DEPTH): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return i;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
 export function parseJsonSource(file: string, text: string): ParseResult {
   const at = lineIndex(text);
   if (text.trim() === '') return fail(file, { line: 1, column: 1 }, '', 'found an empty file, expected a JSON object');
+  const deep = jsonTooDeep(text);
+  if (deep !== undefined) {
+    return fail(file, at(deep), '', `found objects or arrays nested more than ${MAX_JSON_DEPTH} deep, expected at most ${MAX_JSON_DEPTH} (a snapshot nests 4 deep)`);
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
   if (errors.length > 0 || !tree) {
@@ -83,11 +119,14 @@ export function parseJsonSource(file: string, text: string): ParseResult {
     const [first] = errors;
     return fail(file, at(first?.offset ?? 0), '', `invalid JSON: ${first ? jsonErrorText(first, text) : 'found no value'}`);
   }
+  const { duplicates, todos } = jsonTreeProblems(file, tree, at);
+  if (duplicates.length > 0) return { ok: false, problems: duplicates };
   return {
     ok: true,
     source: {
       file,
       data: JSON.parse(text),
+      todos,
       literal(path) {
         const node = findNodeAtLocation(tree, path as (string | number)[]);
         return node ? text.slice(node.offset, node.offset + node.length) : undefined;
@@ -103,6 +142,42 @@ export function parseJsonSource(file: string, text: string): ParseResult {
   };
 }
 
+/**
+ * What JSON allows and the content does not: a key twice in one object (JSON.parse keeps the last
+ * one without a word), refused at the second; and a scaffold's `TODO` left in any text, in a
+ * snapshot or a registry alike (`source` included).
+ */
+function jsonTreeProblems(file: string, tree: Node, at: (offset: number) => Position): { duplicates: Problem[]; todos: Problem[] } {
+  const duplicates: Problem[] = [];
+  const todos: Problem[] = [];
+  const stack: { node: Node; path: (string | number)[] }[] = [{ node: tree, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node.type === 'object') {
+      const seen = new Map<string, Node>();
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (!key) continue;
+        const name = String(key.value);
+        const first = seen.get(name);
+        if (first) {
+          const line = at(first.offset).line;
+          duplicates.push({ severity: 'error', file, ...at(key.offset), field: fieldName([...path, name]), message: `found the key ${excerpt(name)} a second time in this object (first on line ${line}), expected each key once: JSON would keep only the last` });
+        } else {
+          seen.set(name, key);
+        }
+        if (value) stack.push({ node: value, path: [...path, name] });
+      }
+    } else if (node.type === 'array') {
+      (node.children ?? []).forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
+    } else if (node.type === 'string' && typeof node.value === 'string' && /\bTODO\b/.test(node.value)) {
+      todos.push({ severity: 'error', file, ...at(node.offset), field: fieldName(path), message: `found ${excerpt(node.value)}, a TODO placeholder, expected what the source states` });
+    }
+  }
+  const byPlace = (a: Problem, b: Problem) => a.line - b.line || a.column - b.column;
+  return { duplicates: duplicates.sort(byPlace), todos: todos.sort(byPlace) };
+}
+
 function jsonErrorText(error: ParseError, text: string): string {
   const before = text.slice(0, error.offset).trimEnd();
   const after = text.slice(error.offset).trimStart();
@@ -111,7 +186,7 @@ function jsonErrorText(error: ParseError, text: string): string {
   }
   const found = text.slice(error.offset, error.offset + Math.max(1, Math.min(error.length, 20)));
   const what = printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return found ? `${what}, found ${JSON.stringify(found)}` : `${what}, found the end of the file`;
+  return found ? `${what}, found ${excerpt(found, 20)}` : `${what}, found the end of the file`;
 }
 
 export interface MdxParts {
@@ -138,7 +213,17 @@ export function parseFrontmatterSource(file: string, text: string): ParseResult 
     return fail(file, { line: 1, column: 1 }, '', 'found no front matter, expected the file to start with a --- line, the report\'s fields, and another --- line');
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(parts.frontmatter, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'core' });
+  let doc: Document;
+  let data: unknown;
+  try {
+    doc = parseDocument(parts.frontmatter, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'core' });
+    data = doc.errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // The yaml package recurses; front matter nested thousands deep (or an alias bomb) must not
+    // crash the check.
+    const why = error instanceof RangeError ? 'found fields nested too deep to read' : `found front matter that cannot be read (${excerpt(error instanceof Error ? error.message : String(error), 80)})`;
+    return fail(file, at(parts.frontmatterOffset), '', `${why}, expected the report's fields, a few levels deep at most`);
+  }
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -151,7 +236,6 @@ export function parseFrontmatterSource(file: string, text: string): ParseResult 
       })),
     };
   }
-  const data = doc.toJS();
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     return fail(file, at(parts.frontmatterOffset), '', 'found no fields in the front matter, expected title, date, market and the other report fields');
   }

@@ -223,6 +223,7 @@ export async function csvNames(snapshot: Snapshot): Promise<CsvNames> {
     name: (id) => securities.get(id)?.name ?? indices.get(id)?.name ?? id,
     currency: (ticker) => securities.get(ticker)?.currency ?? market.currency,
     marketCurrency: market.currency,
+    market: (id) => securities.get(id)?.market ?? indices.get(id)?.market ?? market.id,
   };
 }
 

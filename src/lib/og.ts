@@ -156,7 +156,7 @@ export function headlineFigures(session: SessionView, tickers: readonly string[]
   // A report that names no subject with a figure still shows the session's indices.
   const quotes = subjects.length ? subjects : session.indices.filter(shown);
   return quotes.slice(0, limit).map((quote) => {
-    const { points, percent } = quoteMoves(quote, session.market);
+    const { points, percent } = quoteMoves(quote);
     const move = percent ?? points;
     const currency = quote.kind === 'stock' ? (quote.currency ?? session.market.currency) : undefined;
     const label = quote.kind === 'stock' ? `${quote.name} · ${quote.id}` : quote.id;

@@ -61,7 +61,9 @@ export function parsePriceCsv(text: string, calendar?: HolidayCalendar): { bars:
   const known = columns.length >= PRICE_COLUMNS.length && PRICE_COLUMNS.every((name, i) => columns[i] === name);
   const extra = columns.slice(PRICE_COLUMNS.length);
   if (!known || extra.some((name, i) => name !== OPTIONAL_COLUMNS[i])) {
-    problem(1, '', `found the header ${header.join(',')}, ${expected}`);
+    // Only the start of the line, escaped: the file is untrusted and may hold anything at all.
+    const line = header.join(',').replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    problem(1, '', `found the header ${line.length > 60 ? `${line.slice(0, 60)}…` : line}, ${expected}`);
     return { bars: [], problems };
   }
   if (rows.length === 0) problem(1, '', 'found a header and no prices, expected one line per trading day');

@@ -11,6 +11,8 @@ import { PERCENT_DECIMALS } from './format.ts';
 
 export interface QuoteView {
   kind: 'index' | 'stock';
+  /** The market the instrument belongs to (its registry's `market`): its colours, zone and close. */
+  market: MarketConvention;
   /** Ticker (00981.HK) or index symbol (HSI). */
   id: string;
   name: string;
@@ -130,6 +132,7 @@ function directionFrom(quote: IndexQuote | StockQuote, changePercent: Stated | u
 function indexView(quote: IndexQuote, index: MarketIndex): QuoteView {
   return {
     kind: 'index',
+    market: marketConvention(index.market),
     id: index.symbol,
     name: index.name,
     close: quote.close,
@@ -148,6 +151,7 @@ function stockView(quote: StockQuote, security: Security, southboundNetInflow: S
   const low = isExact(quote.low52w) ? quote.low52w.value : undefined;
   return {
     kind: 'stock',
+    market: marketConvention(security.market),
     id: security.ticker,
     name: security.name,
     fullName: security.fullName,

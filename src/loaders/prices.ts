@@ -18,7 +18,8 @@ export function pricesLoader(base: string): Loader {
         store.clear();
         let names: string[] = [];
         try {
-          names = readdirSync(folder).filter((name) => name.endsWith('.csv')).sort();
+          // Regular files only: a symbolic link could point anywhere on the machine.
+          names = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.csv')).map((entry) => entry.name).sort();
         } catch {
           // No prices folder: no security has a price history.
         }

@@ -11,7 +11,8 @@ import { paths, url } from '../lib/url.ts';
 function readJsonFiles(folder: string): unknown[] {
   let names: string[];
   try {
-    names = readdirSync(folder).filter((name) => name.endsWith('.json'));
+    // Regular files only: a symbolic link could point anywhere on the machine.
+    names = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith('.json')).map((entry) => entry.name);
   } catch {
     return [];
   }

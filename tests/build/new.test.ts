@@ -33,7 +33,7 @@ describe('npm run new', () => {
     expect(snapshotProblems.map((p) => p.field)).toEqual(
       expect.arrayContaining(['turnover', 'indices[0].close', 'indices[0].change', 'stocks[0].close', 'flows[0].netInflow']),
     );
-    expect(snapshotProblems.every((p) => p.message.startsWith('found "TODO"'))).toBe(true);
+    expect(snapshotProblems.every((p) => p.message.startsWith('found "TODO'))).toBe(true);
 
     // An author fills in every TODO (with synthetic figures: this is a test) and the check passes.
     writeFileSync(

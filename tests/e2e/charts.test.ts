@@ -10,9 +10,9 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { serveStatic, type StaticSite } from '../support/serve.ts';
-import { copyContent, editFile, runBuild, TMP } from '../support/site.ts';
+import { launchChromium } from '../../scripts/support/browser.ts';
+import { serveStatic, type StaticSite } from '../../scripts/support/serve.ts';
+import { copyContent, editFile, runBuild, seedSite, TMP } from '../support/site.ts';
 
 const REPORT = '/reports/2025-10-24-smic-rally/';
 const BASELINES = 'tests/e2e/baselines';
@@ -35,7 +35,7 @@ function syntheticContent(): string {
   return content;
 }
 
-async function build(name: string, content?: string): Promise<StaticSite> {
+async function build(name: string, content: string): Promise<StaticSite> {
   const outDir = join(TMP, name);
   rmSync(outDir, { recursive: true, force: true });
   folders.push(outDir, `${outDir}.cache`);
@@ -47,7 +47,7 @@ async function build(name: string, content?: string): Promise<StaticSite> {
 beforeAll(async () => {
   const content = syntheticContent();
   folders.push(join(content, '..'));
-  [seed, synthetic] = await Promise.all([build('e2e-seed'), build('e2e-synthetic-site', content)]);
+  [seed, synthetic] = await Promise.all([seedSite().then(serveStatic), build('e2e-synthetic-site', content)]);
   browser = await launchChromium();
 }, 300_000);
 

@@ -10,7 +10,7 @@
  * A word is not counted when negated ("did not fall", "never rose") or hypothetical ("could
  * fall", "may rise", "is expected to rise"): it states no move of the session.
  */
-import { FIG_MARK } from './sentences.ts';
+import { FIG_MARK } from './tree.ts';
 
 export type Way = 'up' | 'down';
 
@@ -32,7 +32,7 @@ const STRONG: [string, Way][] = [
   [`${MOVED}${S}(?:up|higher)`, 'up'],
   [`${MOVED}${S}(?:down|lower)`, 'down'],
   [`gained${S}ground|in${S}positive${S}territory`, 'up'],
-  [`lost${S}ground|gave${S}up|pared${S}(?:its${S}|their${S})?gains|in${S}negative${S}territory`, 'down'],
+  [`lost${S}ground|in${S}negative${S}territory`, 'down'],
   ['rose|risen|rallied|climbed|jumped|surged|soared|rebounded|spiked|rocketed|skyrocketed|leapt|leaped|outperformed', 'up'],
   ['fell|fallen|slipped|declined|slid|tumbled|plunged|plummeted|sank|sunk|slumped|retreated|dipped|sagged|underperformed|skidded', 'down'],
 ];
@@ -49,6 +49,15 @@ const WEAK: [string, Way][] = [
     'down',
   ],
 ];
+
+/**
+ * Words about the path within the day, not its net move: "pared gains", "gave up early gains",
+ * "fell back", "trimmed losses". They hide the direction words inside them.
+ */
+const INTRADAY_PATH = new RegExp(
+  `(?<![\\p{L}])(?:(?:pared|trimmed|erased|gave${S}up|cut|reversed|wiped${S}out|recouped|recovered)${S}(?:(?:some|most|all|part|much)${S}of${S})?(?:its${S}|their${S}|the${S}|early${S}|earlier${S}|initial${S}|morning${S}|intraday${S})*(?:gains?|loss(?:es)?|advances?|declines?)|(?:fell|eased|slipped|dropped|came|slid|drifted|rose|climbed|bounced)${S}(?:back|off)|off${S}(?:its|the|their)${S}(?:highs?|lows?|best|worst)|from${S}(?:early|earlier|initial|morning)${S}(?:gains?|loss(?:es)?|highs?|lows?))(?![\\p{L}])`,
+  'giu',
+);
 
 const compile = (list: [string, Way][]) => list.map(([words, way]) => ({ way, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})(?![\\p{L}\\p{N}])`, 'giu') }));
 const STRONG_PATTERNS = compile(STRONG);
@@ -70,8 +79,9 @@ const FIGURE_BEFORE = new RegExp(
 /** The direction words of a sentence (masked text) outside `exclude` (names). */
 export function findDirectionWords(text: string, exclude: readonly (readonly [number, number])[] = []): DirectionWord[] {
   const found: DirectionWord[] = [];
+  const path = [...text.matchAll(INTRADAY_PATH)].map((m) => [m.index, m.index + m[0].length] as const);
   const taken = (start: number, end: number) =>
-    exclude.some(([s, e]) => start < e && end > s) || found.some((w) => start < w.end && end > w.start);
+    exclude.some(([s, e]) => start < e && end > s) || path.some(([s, e]) => start < e && end > s) || found.some((w) => start < w.end && end > w.start);
   const add = (match: RegExpExecArray | RegExpMatchArray, way: Way, weak: boolean) => {
     const start = match.index!;
     const end = start + match[0].length;

@@ -56,6 +56,8 @@ export interface ProseNumber {
   qualifier: Qualifier;
   /** "at least" / "at most": the bound includes its value. */
   inclusive: boolean;
+  /** "nearly", "almost": the figure is at most the number and close below it; "just over": close above it. */
+  side?: 'below' | 'above';
   /** Could be a year (see the module comment): skipped when it matches no figure. */
   yearLike: boolean;
 }
@@ -77,12 +79,14 @@ const NUMBER = /(?:(?<=HKD|USD|RMB|CNY|CNH|HK\$|US\$)|(?<![\p{L}\p{N}_.,:/]))(?:
 
 const CURRENCY_BEFORE = new RegExp(`(?:HKD|HK\\$|US\\$|USD|RMB|CNY|CNH|EUR|GBP|JPY|S\\$|\\$|¥|€|£)${S}*$`);
 const CURRENCY_AFTER = new RegExp(`^${S}*(?:HKD|USD|RMB|CNY|CNH|yuan|renminbi|Hong${S}+Kong${S}+dollars?|dollars?)(?![\\p{L}])`, 'iu');
-const QUALIFIERS: [RegExp, Qualifier, boolean][] = [
+const QUALIFIERS: [RegExp, Qualifier, boolean, ('below' | 'above')?][] = [
+  [new RegExp(`(?:nearly|almost|close${S}+to|just${S}+(?:under|below|shy${S}+of|short${S}+of)|approaching)${S}*$`, 'i'), 'around', true, 'below'],
+  [new RegExp(`(?:just|slightly)${S}+(?:over|above|more${S}+than)${S}*$`, 'i'), 'moreThan', false, 'above'],
   [new RegExp(`(?:more${S}+than|over|above|upwards${S}+of|in${S}+excess${S}+of|greater${S}+than|beyond)${S}*$`, 'i'), 'moreThan', false],
   [new RegExp(`at${S}+least${S}*$`, 'i'), 'moreThan', true],
   [new RegExp(`(?:less${S}+than|under|below|fewer${S}+than|short${S}+of)${S}*$`, 'i'), 'lessThan', false],
   [new RegExp(`at${S}+most${S}*$`, 'i'), 'lessThan', true],
-  [new RegExp(`(?:around|about|roughly|approximately|approx\\.|nearly|almost|some|close${S}+to|near|circa|~)${S}*$`, 'i'), 'around', false],
+  [new RegExp(`(?:around|about|roughly|approximately|approx\\.|some|near|circa|~)${S}*$`, 'i'), 'around', false],
 ];
 const SCALES: [RegExp, number][] = [
   [new RegExp(`^${S}*(?:trillion|tn)(?![\\p{L}])`, 'iu'), 1e12],
@@ -223,11 +227,13 @@ export function readNumbers(text: string, exclude: readonly (readonly [number, n
     }
     let qualifier: Qualifier = 'exact';
     let inclusive = false;
-    for (const [pattern, q, incl] of QUALIFIERS) {
+    let side: 'below' | 'above' | undefined;
+    for (const [pattern, q, incl, s] of QUALIFIERS) {
       const found = pattern.exec(head);
       if (found && (found.index === 0 || /[^\p{L}]/u.test(head[found.index - 1]))) {
         qualifier = q;
         inclusive = incl;
+        side = s;
         claimStart -= found[0].length;
         break;
       }
@@ -250,6 +256,7 @@ export function readNumbers(text: string, exclude: readonly (readonly [number, n
       currency,
       qualifier,
       inclusive,
+      side,
       yearLike: integer && !sign && !digits.includes(',') && digits.length === 4 && magnitude >= 1900 && magnitude <= 2100 && kind === 'plain' && unitEnd === end,
     });
   }
