@@ -89,7 +89,7 @@ function sessionFigure(session: SessionView, path: string, options: FigureOption
   }
   const channel = rest.length === 2 ? rest[0] : undefined;
   const field = rest[rest.length - 1];
-  const total = session.flowTotals.find((t) => t.direction === head && t.channel === channel);
+  const total = (session.flowTotals ?? []).find((t) => t.direction === head && t.channel === channel);
   const named = `${head}${channel ? ` (${channel})` : ''} total`;
   if (!total) throw new FigureError(`"${path}": ${where} states no ${named} in its flowTotals`);
   if (field === 'side') {

@@ -4,7 +4,7 @@
  * already says which way, and "more than +8 %" reads badly.
  */
 import type { Direction } from './change.ts';
-import { formatNumber, formatPercent, formatSigned, statedDecimals } from './format.ts';
+import { formatNumber, formatPercent, formatSigned, PERCENT_DECIMALS, statedDecimals } from './format.ts';
 import { arrowOf, directionWords, toneOf, type MarketConvention, type Tone } from './market.ts';
 import type { QuoteView } from './session.ts';
 import { magnitude, qualify, type Stated } from './stated.ts';
@@ -43,7 +43,10 @@ export function quoteMoves(quote: QuoteView): { points?: MoveView; percent?: Mov
   const { market } = quote;
   return {
     points: quote.change && moveView(quote.change, 'points', quote.direction, market),
-    percent: quote.changePercent && moveView(quote.changePercent, 'percent', quote.direction, market),
+    // A computed percent without its precision (a view made by hand) gets the house precision.
+    percent:
+      quote.changePercent &&
+      moveView(quote.percentDerived && quote.changePercent.decimals === undefined ? { ...quote.changePercent, decimals: PERCENT_DECIMALS } : quote.changePercent, 'percent', quote.direction, market),
   };
 }
 

@@ -62,7 +62,7 @@ export interface SessionView {
   /** Advancers, decliners and unchanged, as far as the source gives them. */
   breadth?: Breadth;
   /** Session totals of Stock Connect flows: a net figure, or only the side ("net sellers"). */
-  flowTotals: FlowTotal[];
+  flowTotals?: FlowTotal[];
   indices: QuoteView[];
   stocks: QuoteView[];
   flows: FlowView[];
