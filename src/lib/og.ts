@@ -114,8 +114,10 @@ export function ogImageLayout(input: OgImageInput): OgLayout {
   figures.forEach((figure, i) => {
     const x = 72 + i * columnWidth;
     text(figure.label, x, 482, 26, 600, '#57606a');
-    // A move shown as the value (no close stated) keeps its colour.
-    text(figure.value, x, 530, 42, 700, figure.move || figure.tone === 'neutral' ? '#0d1117' : TONES[figure.tone]);
+    // A move shown as the value (no close stated) keeps its colour; a long value ("▼ more than 2 %")
+    // is set smaller so it stays inside its column (Inter Bold is about 0.6 em a character).
+    const size = Math.max(28, Math.min(42, Math.floor((columnWidth - 24) / (0.62 * figure.value.length))));
+    text(figure.value, x, 530, size, 700, figure.move || figure.tone === 'neutral' ? '#0d1117' : TONES[figure.tone]);
     if (figure.move) text(figure.move, x, 572, 30, 600, TONES[figure.tone]);
   });
   return { width: OG_WIDTH, height: OG_HEIGHT, background: '#fbfaf7', boxes, texts };
