@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import contentCheck from './src/check/integration.ts';
+import contentCheck from './src/integrations/content-check.ts';
 import { cacheRoot } from './src/check/paths.ts';
 
 const base = process.env.BASE_PATH ?? '/';
