@@ -2,7 +2,8 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import contentCheck from './src/check/integration.ts';
+import contentCheck from './src/integrations/content-check.ts';
+import searchIndex from './src/integrations/search-index.ts';
 import { cacheRoot } from './src/check/paths.ts';
 
 const base = process.env.BASE_PATH ?? '/';
@@ -18,7 +19,7 @@ export default defineConfig({
   // Reports are compiled by their own loader (src/loaders/reports.ts), which links every security
   // and index the prose names; @astrojs/mdx stays for .mdx pages under src/pages.
   markdown: { syntaxHighlight: false },
-  integrations: [contentCheck(), mdx(), sitemap()],
+  integrations: [contentCheck(), mdx(), sitemap(), searchIndex()],
   // Styles as files, never inline <style>, so a strict Content-Security-Policy needs no hashes for them.
   // Four pages at a time: one at a time, a 4000-report build spent 6 of its 22 s waiting on file
   // writes (node --cpu-prof); with four it took 17 s.
