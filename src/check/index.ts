@@ -20,6 +20,7 @@ import {
   type Security,
   type Snapshot,
 } from '../schemas/index.ts';
+import { retractionsSchema, type Retraction } from '../schemas/retractions.ts';
 import { calendarProblems, tradingDayVerdict } from '../lib/calendar.ts';
 import { zonedDay, zonedInstant } from '../lib/dates.ts';
 import { closeOn, marketConvention, type MarketConvention } from '../lib/market.ts';
@@ -31,8 +32,8 @@ import { quoteInconsistencies } from './consistency.ts';
 import { analyseProse, proseEntities, type MarkedSentence, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
 import { readContentHistory, type ContentHistory } from './history.ts';
-import { boundProblem, fieldName, type Problem } from './problem.ts';
-import { scanContent } from './paths.ts';
+import { boundProblem, excerpt, fieldName, type Problem } from './problem.ts';
+import { isRegularFile, scanContent } from './paths.ts';
 import { decodeText, lineIndex, parseFrontmatterSource, parseJsonSource, splitFrontmatter, type ParsedSource } from './sources.ts';
 
 export interface CheckOptions {
@@ -114,6 +115,7 @@ export function checkContent(options: CheckOptions): Problem[] {
   const calendars = load('calendars', calendarSchema, 'json');
   const snapshots = load('markets', snapshotSchema, 'json');
   const reports = load('reports', reportSchema, 'mdx');
+  const [retractionFile] = load('retractions.json', retractionsSchema, 'json');
   // Files that exist but failed their own checks: what refers to them is not also told they are
   // missing, so one broken file gives its own messages and no echoes elsewhere.
   const failed = (folder: string, loaded: { id: string }[]) => {
@@ -131,6 +133,7 @@ export function checkContent(options: CheckOptions): Problem[] {
     problems.push({ severity, file: entry.file, ...entry.source.locate(path), field: fieldName(path), message });
   const error = problem('error');
   const warning = problem('warning');
+  const retractions = retractionFile ? checkRetractions(retractionFile, reports, error) : new Map<string, Retraction>();
 
   // Registries: the file name is the id, so it must agree with the id inside.
   const securityById = registry(securities, (s: Security) => s.ticker, 'ticker', error);
@@ -186,8 +189,52 @@ export function checkContent(options: CheckOptions): Problem[] {
     problems.push({ severity: 'warning', file: display(root), line: 1, column: 1, field: '', message: `no git history (${history.unavailable}): published figures cannot be compared with their first version, and pages show no "updated" time` });
   } else {
     checkPublishedFigures(reports, snapshots, history, error);
+    checkRemovedReports(reports, retractions, history, root, display, problems);
   }
   return problems.map(boundProblem);
+}
+
+/**
+ * Retractions (content/retractions.json): each names a report that is no longer there, once. The
+ * report's own file must be gone: its address now shows the notice.
+ */
+function checkRetractions(file: Loaded<{ retractions: Retraction[] }>, reports: Loaded<ReportMeta>[], error: ErrorAt): Map<string, Retraction> {
+  const byId = new Map<string, Retraction>();
+  const reportIds = new Set(reports.map((report) => report.id));
+  file.data.retractions.forEach((retraction, i) => {
+    if (reportIds.has(retraction.id)) error(file, ['retractions', i, 'id'], `found "${retraction.id}", a report that is still in content/reports/, expected a retracted report's file deleted (its address shows the notice instead)`);
+    else if (byId.has(retraction.id)) error(file, ['retractions', i, 'id'], `found "${retraction.id}" a second time, expected one retraction per report`);
+    if (Date.parse(retraction.date) <= Date.parse(retraction.published)) error(file, ['retractions', i, 'date'], `found ${retraction.date}, expected a time after the report was published (${retraction.published})`);
+    byId.set(retraction.id, retraction);
+  });
+  return byId;
+}
+
+/**
+ * A published report never vanishes silently: one that git shows on the published branch but that
+ * is gone from the content needs a retraction entry. (An emptied one is refused as empty; the way
+ * to withdraw it is the same.) A report that was only ever a draft may go without one.
+ */
+function checkRemovedReports(reports: Loaded<ReportMeta>[], retractions: Map<string, Retraction>, history: ContentHistory, root: string, display: (absolute: string) => string, problems: Problem[]): void {
+  const present = new Set(reports.map((report) => `reports/${report.id}.mdx`));
+  const gone = [...history.files.entries()].filter(([path]) => /^reports\/.+\.mdx$/.test(path) && !present.has(path) && !isRegularFile(join(root, path)));
+  const unexplained = gone.filter(([path]) => !retractions.has(path.slice('reports/'.length, -'.mdx'.length)));
+  const texts = history.readAt(unexplained.map(([path, file]) => ({ commit: file.first.commit, path })));
+  for (const [path, file] of unexplained) {
+    const first = texts.get(`${file.first.commit}:${path}`);
+    const front = first === undefined ? undefined : splitFrontmatter(first)?.frontmatter;
+    if (front !== undefined && /^draft:\s*true\s*$/m.test(front)) continue;
+    const id = path.slice('reports/'.length, -'.mdx'.length);
+    const title = front === undefined ? undefined : /^title:\s*(.+)$/m.exec(front)?.[1];
+    problems.push({
+      severity: 'error',
+      file: display(join(root, path)),
+      line: 1,
+      column: 1,
+      field: '',
+      message: `found the published report ${id}${title ? ` (${excerpt(title.trim(), 60)})` : ''} removed (first published in commit ${file.first.commit.slice(0, 7)}, ${file.first.date}), expected a retraction for it in content/retractions.json: { "id": "${id}", "title", "published", "date", "reason" }; see "Retracting a report" in the README`,
+    });
+  }
 }
 
 /** A report with nothing under its front matter: it would publish as a headline over an empty page. */
