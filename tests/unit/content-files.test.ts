@@ -145,6 +145,13 @@ const cases: Case[] = [
     message: /^found "TODO", a TODO placeholder/,
   },
   {
+    name: 'a close and change that leave no previous close (the site could not draw the session)',
+    breakIt: () => edit(SNAPSHOT, (t) => t.replace('"close": 6059', '"close": 59')),
+    file: `content/${SNAPSHOT}`,
+    field: 'indices[1].change',
+    message: /^found change 108 with close 59, which makes the previous close -49, expected a previous close above zero/,
+  },
+  {
     name: 'an empty report body',
     breakIt: () => edit(REPORT, (t) => t.slice(0, t.indexOf('\n---', 4) + 5) + '\n  \n'),
     file: `content/${REPORT}`,
