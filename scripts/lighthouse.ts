@@ -7,8 +7,8 @@
 import { readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import lighthouse, { desktopConfig } from 'lighthouse';
-import { launchChromium } from '../tests/support/browser.ts';
-import { serveStatic } from '../tests/support/serve.ts';
+import { launchChromium } from './support/browser.ts';
+import { serveStatic } from './support/serve.ts';
 
 const root = process.env.CLOSING_BELL_OUT_DIR ?? 'dist';
 const firstReport = readdirSync(`${root}/reports`).sort()[0];

@@ -4,8 +4,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../tests/support/browser.ts';
-import { serveStatic } from '../tests/support/serve.ts';
+import { launchChromium } from './support/browser.ts';
+import { serveStatic } from './support/serve.ts';
 
 const pages = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['/', '/reports/2025-10-24-smic-rally/', '/archive/', '/no-such-page/'];
 const viewports = [

@@ -6,9 +6,9 @@
  * `npm run verify -- dist` checks an existing build instead (without the second build).
  */
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import config from '../astro.config.mjs';
-import { runBuild, TMP } from '../tests/support/site.ts';
+import { runBuild } from './support/build.ts';
 import { compareBuilds } from './verify/reproducible.ts';
 import { formatProblems, verifySite, type CheckOutcome } from './verify/index.ts';
 
@@ -24,10 +24,12 @@ const report = (outcome: CheckOutcome) => {
 
 let root = folder;
 if (!root) {
-  const builds = [join(TMP, 'verify', 'first'), join(TMP, 'verify', 'second')];
+  const builds = [resolve('tests/.tmp/verify/first'), resolve('tests/.tmp/verify/second')];
+  // Both builds for one moment, so they can be compared byte for byte.
+  const now = new Date().toISOString();
   for (const outDir of builds) {
     for (const path of [outDir, `${outDir}.cache`]) rmSync(path, { recursive: true, force: true });
-    const build = await runBuild({ outDir });
+    const build = await runBuild({ outDir, now });
     if (build.code !== 0) {
       console.error(build.output);
       console.error(`FAIL build into ${outDir} exited ${build.code}`);

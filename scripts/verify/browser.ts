@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page as PlaywrightPage } from 'playwright-core';
-import { launchChromium } from '../../tests/support/browser.ts';
-import { serveStatic } from '../../tests/support/serve.ts';
+import { launchChromium } from '../support/browser.ts';
+import { serveStatic } from '../support/serve.ts';
 import type { Page, Problem } from './site.ts';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];

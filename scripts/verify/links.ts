@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { LinkChecker } from 'linkinator';
-import { serveStatic } from '../../tests/support/serve.ts';
+import { serveStatic } from '../support/serve.ts';
 import type { Page, Problem } from './site.ts';
 
 export interface LinkReport {

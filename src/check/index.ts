@@ -21,16 +21,15 @@ import {
   type Snapshot,
 } from '../schemas/index.ts';
 import { retractionsSchema, type Retraction } from '../schemas/retractions.ts';
-import { tradingDayVerdict } from '../lib/calendar.ts';
+import { calendarProblems, tradingDayVerdict } from '../lib/calendar.ts';
 import { zonedDay, zonedInstant } from '../lib/dates.ts';
-import { FigureError, resolveFigure } from '../lib/figures.ts';
-import { marketConvention } from '../lib/market.ts';
+import { closeOn, marketConvention, type MarketConvention } from '../lib/market.ts';
 import { buildSession, type SessionView } from '../lib/session.ts';
 import { parsePriceCsv, type PriceBar } from '../lib/prices.ts';
-import { MDX_COMPONENTS } from './components.ts';
-import { bodyRefusals } from '../markdown/report-body.ts';
+import { componentProblems } from './components.ts';
+import { parseReportBody } from '../markdown/parse.ts';
 import { quoteInconsistencies } from './consistency.ts';
-import { checkProse, proseEntities, type ProseEntity } from './prose.ts';
+import { analyseProse, proseEntities, type MarkedSentence, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
 import { readContentHistory, type ContentHistory } from './history.ts';
 import { boundProblem, excerpt, fieldName, type Problem } from './problem.ts';
@@ -53,6 +52,8 @@ export interface CheckOptions {
   ci?: boolean;
   /** Called with each report that parsed and the session it is about, for work that needs both (share images). */
   onReport?: (report: { id: string; data: z.output<typeof reportSchema> }, session: SessionView | undefined) => void;
+  /** Called with each sentence an author marked `<Checked reason="…">`, and the problems the mark cleared. */
+  onMarked?: (marked: MarkedSentence) => void;
 }
 
 interface Loaded<T> {
@@ -138,6 +139,9 @@ export function checkContent(options: CheckOptions): Problem[] {
   const securityById = registry(securities, (s: Security) => s.ticker, 'ticker', error);
   const indexById = registry(indices, (i: MarketIndex) => i.symbol, 'symbol', error);
   const calendarById = registry(calendars, (c: Calendar) => c.id, 'id', error);
+  for (const calendar of calendars) {
+    for (const found of calendarProblems(calendar.data)) error(calendar, found.path, found.message);
+  }
 
   const sessions = new Map<string, SessionView>();
   for (const snapshot of snapshots) {
@@ -174,7 +178,9 @@ export function checkContent(options: CheckOptions): Problem[] {
     if (session) {
       let entities = entitiesBySession.get(session);
       if (!entities) entitiesBySession.set(session, (entities = proseEntities(session, securityById, indexById)));
-      problems.push(...checkProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities }));
+      const prose = analyseProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities });
+      problems.push(...prose.problems);
+      for (const marked of prose.marked) options.onMarked?.(marked);
     }
   }
 
@@ -392,18 +398,19 @@ function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: 
   const calendar = context.calendarById.get(market.calendar);
   if (!calendar && !context.broken.calendars.has(market.calendar)) {
     error(report, ['market'], `found no trading calendar for market "${data.market}", expected content/calendars/${market.calendar}.json`);
-  } else if (calendar) {
-    const verdict = tradingDayVerdict(data.date, calendar);
-    if (!verdict.trading) error(report, ['date'], `found ${data.date}, expected a ${market.exchange} trading day: ${verdict.reason}`);
   }
+  const verdict = calendar && tradingDayVerdict(data.date, calendar);
+  if (verdict && !verdict.trading) error(report, ['date'], `found ${data.date}, expected a ${market.exchange} trading day: ${verdict.reason}`);
   const today = context.today(market.zone);
   if (data.date > today) {
     error(report, ['date'], `found ${data.date}, a session that has not happened yet, expected a day on or before today (${today} in ${market.zoneAbbreviation})`);
   }
   // Not before the session's close: a wrap published at 15:00 would state figures that did not exist yet.
-  const close = zonedInstant(data.date, market.close, market.zone);
-  if (Date.parse(data.published) < close.getTime()) {
-    error(report, ['published'], `found ${data.published}, expected a time after the session's close (${data.date} ${market.close} ${market.zoneAbbreviation})`);
+  // On a half day the market closes early; an instrument of another market (a regional index)
+  // has its figures only after its own market's close.
+  const close = latestClose(data.market, data.date, context.sessions.get(sessionId), context.calendarById);
+  if (Date.parse(data.published) < close.instant.getTime()) {
+    error(report, ['published'], `found ${data.published}, expected a time after ${close.what} (${data.date} ${close.time} ${close.market.zoneAbbreviation})`);
   }
   if (!data.draft && Date.parse(data.published) > context.now.getTime()) {
     warning(report, ['published'], `scheduled: published ${data.published} is after this build (${context.now.toISOString()}), so the report is left out until a build runs after that time`);
@@ -419,6 +426,28 @@ function checkReport(report: Loaded<ReportMeta>, context: ReportContext, error: 
   data.indices.forEach((symbol, i) => {
     if (!context.indexById.has(symbol) && !context.broken.indices.has(symbol)) error(report, ['indices', i], `found unknown index "${symbol}", expected one of ${[...context.indexById.keys()].join(', ')}`);
   });
+}
+
+/**
+ * The last close among the markets a session quotes: its own market's (early on a half day) and
+ * that of each instrument from another market, each in its own zone.
+ */
+function latestClose(marketId: string, date: string, session: SessionView | undefined, calendars: Map<string, Calendar>) {
+  const closeOf = (market: MarketConvention) => {
+    const time = closeOn(market, date, calendars.get(market.calendar)?.halfDays);
+    return { market, time, instant: zonedInstant(date, time, market.zone), halfDay: time !== market.close };
+  };
+  const home = closeOf(marketConvention(marketId));
+  let latest = { ...home, what: home.halfDay ? `the ${home.market.exchange} half-day close` : "the session's close" };
+  const others = new Map<string, MarketConvention>();
+  for (const quote of [...(session?.indices ?? []), ...(session?.stocks ?? [])]) {
+    if (quote.market.id !== home.market.id) others.set(quote.market.id, quote.market);
+  }
+  for (const market of others.values()) {
+    const close = closeOf(market);
+    if (close.instant > latest.instant) latest = { ...close, what: `the ${market.name} close (the session quotes ${market.name} instruments)` };
+  }
+  return latest;
 }
 
 /**
@@ -487,12 +516,16 @@ function checkPrices(
   return histories;
 }
 
-/** Component tags in the report's body: only the product's components, with figures that exist. */
+/**
+ * The report's body, from the one tree the compiler also builds (`parseReportBody`): what the
+ * compiler refuses (JavaScript, unknown components and attributes, wrong values), then each
+ * component's props against the session (figures that exist, stocks in the snapshot).
+ */
 function checkReportBody(file: string, text: string, session: SessionView | undefined, problems: Problem[], prices = new Map<string, PriceBar[]>()): void {
   const parts = splitFrontmatter(text);
   if (!parts) return;
   const at = lineIndex(text);
-  // A scaffold's placeholders, once per line, front matter included.
+  // A scaffold's placeholders, once per line, front matter included: a text scan, since front matter is no MDX.
   const todoLines = new Set<number>();
   for (const match of text.matchAll(/\bTODO\b/g)) {
     const place = at(match.index ?? 0);
@@ -500,60 +533,16 @@ function checkReportBody(file: string, text: string, session: SessionView | unde
     todoLines.add(place.line);
     problems.push({ severity: 'error', file, ...place, field: 'TODO', message: 'found a TODO placeholder, expected the report\'s own text or figure' });
   }
-  // What the reports loader would refuse for needing JavaScript, and MDX that does not parse.
   const firstLine = text.slice(0, parts.bodyOffset).split('\n').length;
-  for (const refused of bodyRefusals(parts.body, firstLine)) {
+  const body = parseReportBody(parts.body, firstLine);
+  for (const refused of body.refusals) {
     problems.push({ severity: 'error', file, line: refused.line ?? firstLine, column: refused.column ?? 1, field: refused.field, message: refused.message });
   }
-  const tag = /<([A-Z][A-Za-z0-9]*)\b([^>]*)>/g;
-  for (const match of parts.body.matchAll(tag)) {
-    const [, name, attributes] = match;
-    const place = at(parts.bodyOffset + (match.index ?? 0));
-    const problem = (field: string, message: string) => problems.push({ severity: 'error', file, ...place, field, message });
-    if (!(MDX_COMPONENTS as readonly string[]).includes(name)) {
-      problem(`<${name}>`, `found unknown component <${name}>, expected one of ${MDX_COMPONENTS.map((c) => `<${c}>`).join(', ')}`);
-      continue;
-    }
-    if (!session) continue;
-    const attribute = (key: string) => new RegExp(`\\b${key}\\s*=\\s*"([^"]*)"`).exec(attributes)?.[1];
-    if (name === 'Fig') {
-      const path = attribute('of');
-      if (path === undefined) {
-        problem('<Fig>', 'found <Fig> without of="…", expected the figure\'s path such as of="HSI.close"');
-        continue;
-      }
-      try {
-        resolveFigure(session, path);
-      } catch (e) {
-        if (!(e instanceof FigureError)) throw e;
-        problem('<Fig of>', `found ${e.message}`);
-      }
-    }
-    if (name === 'PriceChart') {
-      const ticker = attribute('ticker');
-      const bars = ticker ? prices.get(ticker) : undefined;
-      if (!ticker || !bars) {
-        problem('<PriceChart ticker>', `found ticker ${JSON.stringify(ticker ?? '')}, expected a security with a price file: ${prices.size > 0 ? [...prices.keys()].join(', ') : 'there is none; add content/prices/<ticker>.csv'}`);
-        continue;
-      }
-      const from = attribute('from');
-      const to = attribute('to') ?? session.date;
-      for (const [key, value] of [['from', from], ['to', attribute('to')]] as const) {
-        if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) problem(`<PriceChart ${key}>`, `found ${JSON.stringify(value)}, expected a date written YYYY-MM-DD`);
-      }
-      if (to > session.date) {
-        problem('<PriceChart to>', `found ${to}, expected a day on or before the report's session ${session.date}: a report shows no prices from after its session`);
-      } else if (from && from >= to) {
-        problem('<PriceChart from>', `found from=${from} and to=${to}, expected from before to`);
-      } else if (bars.filter((b) => b.close !== undefined && (!from || b.date >= from) && b.date <= to).length < 2) {
-        problem('<PriceChart>', `found fewer than two closes for ${ticker} from ${from ?? bars[0].date} to ${to}, expected a range of the price file (${bars[0].date} to ${bars[bars.length - 1].date})`);
-      }
-    }
-    if (name === 'StockCard') {
-      const ticker = attribute('ticker');
-      if (!ticker || !session.stocks.some((s) => s.id === ticker)) {
-        problem('<StockCard ticker>', `found ticker ${JSON.stringify(ticker ?? '')}, expected a stock of the ${session.market.id}/${session.date} snapshot: ${session.stocks.map((s) => s.id).join(', ')}`);
-      }
+  if (!session) return;
+  for (const use of body.components) {
+    const start = use.node.position?.start;
+    for (const found of componentProblems(use, session, prices)) {
+      problems.push({ severity: 'error', file, line: start?.line ?? firstLine, column: start?.column ?? 1, field: found.field, message: found.message });
     }
   }
 }

@@ -2,60 +2,49 @@
  * Prose against data: the numbers and direction words of a report's sentences checked against the
  * session they are about.
  *
- *     content/reports/x.mdx:31:38  HSI  found 26,106 for Hang Seng Index (HSI), expected one of its figures: close 26,160, change 192, change 0.7 %
+ *     content/reports/x.mdx:31:38  HSI  found 26,106 for Hang Seng Index (HSI), expected its close 26,160 …
  *
  * How a report is read:
- * 1. Only the body after the front matter (a file without front matter is all body); problems
- *    carry line and column in the whole file.
- * 2. The body is split into sentences (`prose/sentences.ts`): component tags are not prose (the
- *    text between `<Driver>` and `</Driver>` is), a `<Fig of="HSI.change"/>` stays in its sentence
- *    as a figure bound to the data, never checked as a number but counted as a mention of HSI.
- * 3. A sentence is checked when it names an entity (`prose/entities.ts`): a security or index of
- *    the registries by ticker, symbol, name, full name or alias, a `<Fig>` of one, or the market's
- *    turnover. Sentences naming none are left alone, whatever numbers they hold.
- * 4. Each number (`prose/numbers.ts`) and direction word (`prose/directions.ts`) is tied to the
- *    nearest entity named before it in the sentence: in "The HSI rose 192 points (0.7 %) to 26,160,
- *    while the Hang Seng Tech Index (HSTI) gained 108 points (1.8 %) to 6,059", 192, 0.7 %, 26,160
- *    and "rose" go to HSI, the rest to HSTECH. Names joined by "and", commas or a parenthesis
- *    ("Alibaba (09988.HK) and Xiaomi (01810.HK) posted gains") are one subject: the words after
- *    them go to each. Before the first name, a number or word goes to the sentence's only entity,
- *    if it has one.
- * 5. A number must agree with one of its entity's figures at the precision written
- *    (`prose/compare.ts`, which also says how bounds such as `{ "moreThan": 8 }` compare); a
- *    direction word with the sign of the entity's move (`QuoteView.direction`).
+ * 1. From the MDX tree the compiler parses (`prose/tree.ts`): paragraphs, list items, headings,
+ *    table cells and the children of components, split into sentences; a `<Fig of="…"/>` is a
+ *    figure bound to the data, never checked as a number but a mention of its entity.
+ * 2. Each sentence's numbers (`prose/numbers.ts`) and direction words (`prose/directions.ts`) are
+ *    tied to the subject of their clause or to what they measure (`prose/attribution.ts`): an
+ *    entity named, a generic reference resolved in the paragraph, the market as a whole, or a thing
+ *    the snapshot does not hold (another company, a tariff), which is not checked.
+ * 3. The words around a number say what it is (see {@link contextOf}): the session's move, a level,
+ *    the previous close, an intraday high or low ("as much as", "at one point", "in afternoon
+ *    trade"), a move over another period ("this year", "since July", "on Thursday", "from its
+ *    peak"), the 52-week range, turnover, or a non-market quantity. It is compared only with the
+ *    snapshot's figures of that kind (`prose/compare.ts` says how, approximate words included);
+ *    where the snapshot has none it is counted as unchecked, never reported.
+ * 4. A direction word must agree with the sign of its entity's move; a word about the path within
+ *    the day ("pared gains") or another period is not checked.
  *
- * Which figures a number is compared with: percent numbers with percent figures, amounts at a
- * scale ("HKD 654.8 million") with money figures, others with the rest (`figuresFor`). Narrowed by
- * the words around it: right after or before a direction word ("rose 192", "a 0.7 % rise") it is
- * the move, compared with change figures only; measured from a high or low ("14.4 % below its
- * 52-week high") it is compared with everything but the change; an amount is compared with a
- * southbound or northbound flow only in a sentence about flows (inflow, southbound, bought …).
- *
- * Not about this session, so not checked: numbers and direction words in a clause naming another
- * day ("which fell 1.2 % on Thursday" in a Friday report, "yesterday", "a week ago"), a longer
- * period ("has gained 30 % this year", "has fallen since its peak"), or what may come ("could
- * drop 5 %"); see also the numbers `readNumbers` sets aside.
- *
- * Errors are contradictions only. Where the sentence or the data is ambiguous — the entity has no
- * recorded direction, one entity gets both up and down words, a number cannot be tied to one
- * entity, the snapshot has no figure of that kind, or a bound allows the number without backing
- * it — the problem is a warning with the reason.
+ * Errors are contradictions only: a number that is none of the figures it could be (the message
+ * names the figure it most likely meant), a direction against the recorded move. Warnings are for
+ * what the sentence itself leaves open, and each says what clears it: a number a bound allows but
+ * does not back, both directions for one entity in one sentence. A sentence wrapped in
+ * `<Checked reason="…">` was checked by a person: its problems are dropped and it is listed; a
+ * mark on a sentence with nothing to clear is a warning.
  */
+import { parseReportBody } from '../markdown/parse.ts';
 import type { SessionView } from '../lib/session.ts';
 import type { MarketIndex, Security } from '../schemas/index.ts';
+import { findSlots, subjects, type ParagraphMemory, type Subject } from './prose/attribution.ts';
 import { compareNumber, type Verdict } from './prose/compare.ts';
 import { findDirectionWords, type DirectionWord } from './prose/directions.ts';
-import { figuresFor, findMentions, proseEntities, type EntityFigure, type Mention, type ProseEntity } from './prose/entities.ts';
+import { figuresFor, findMentions, proseEntities, type EntityFigure, type Mention, type ProseEntity, type Scope } from './prose/entities.ts';
 import { readNumbers, type ProseNumber, type SkipReason } from './prose/numbers.ts';
-import { splitSentences, type Sentence } from './prose/sentences.ts';
+import { CHECKED_COMPONENT, proseBlocks, splitSentences, type MdNode, type Sentence } from './prose/tree.ts';
 import type { Problem, Severity } from './problem.ts';
 import { lineIndex, splitFrontmatter } from './sources.ts';
 
-export { compareNumber, proseInterval, statedInterval, type Interval, type Verdict } from './prose/compare.ts';
+export { compareNumber, proseInterval, statedInterval, TOLERANCE, type Interval, type Verdict } from './prose/compare.ts';
 export { findDirectionWords, type DirectionWord, type Way } from './prose/directions.ts';
-export { figuresFor, findMentions, namePattern, proseEntities, type EntityFigure, type Mention, type ProseEntity } from './prose/entities.ts';
+export { figuresFor, findMentions, proseEntities, type EntityFigure, type Mention, type ProseEntity } from './prose/entities.ts';
 export { readNumbers, type ProseNumber, type ReadNumbers, type SkippedNumber, type SkipReason } from './prose/numbers.ts';
-export { FIG_MARK, isAbbreviation, maskMdx, splitSentences, type FigRef, type MaskedBody, type Sentence } from './prose/sentences.ts';
+export { CHECKED_COMPONENT, FIG_MARK, isAbbreviation, proseBlocks, splitSentences, type Block, type FigRef, type MdNode, type Sentence } from './prose/tree.ts';
 
 export interface ProseInput {
   /** Path shown in messages, e.g. content/reports/x.mdx. */
@@ -68,235 +57,380 @@ export interface ProseInput {
   indices: ReadonlyMap<string, MarketIndex>;
   /** `proseEntities` of the session and registries, when the caller already has them: reports on one session share them. */
   entities?: ProseEntity[];
+  /**
+   * The body's MDX tree as the compiler parses it, when the caller has it, with `firstLine` the
+   * file line the body starts on (its positions are the file's lines); parsed here otherwise.
+   */
+  tree?: MdNode;
+  firstLine?: number;
+}
+
+/** A sentence an author marked as checked by a person. */
+export interface MarkedSentence {
+  file: string;
+  line: number;
+  column: number;
+  reason: string;
+  /** The problems the mark cleared. */
+  cleared: Problem[];
+}
+
+/** A number or word the check read but could not compare, with why. */
+export interface Unchecked {
+  file: string;
+  line: number;
+  column: number;
+  raw: string;
+  reason: string;
+}
+
+export interface ProseAnalysis {
+  problems: Problem[];
+  marked: MarkedSentence[];
+  unchecked: Unchecked[];
+  sentences: number;
 }
 
 export function checkProse(input: ProseInput): Problem[] {
+  return analyseProse(input).problems;
+}
+
+export function analyseProse(input: ProseInput): ProseAnalysis {
   const parts = splitFrontmatter(input.text);
   const body = parts ? parts.body : input.text;
   const bodyOffset = parts ? parts.bodyOffset : 0;
   const at = lineIndex(input.text);
-  const entities = input.entities ?? proseEntities(input.session, input.securities, input.indices);
-  const problems: Problem[] = [];
-  for (const sentence of splitSentences(body)) {
-    const report = (severity: Severity, offset: number, field: string, message: string) =>
-      problems.push({ severity, file: input.file, ...at(bodyOffset + sentence.start + offset), field, message });
-    checkSentence(sentence, entities, input.session, report);
+  const analysis: ProseAnalysis = { problems: [], marked: [], unchecked: [], sentences: 0 };
+  let blocks;
+  if (input.tree) {
+    // The tree was parsed with blank lines before the body: its offsets are shifted by them.
+    const shift = Math.max(0, (input.firstLine ?? 1) - 1);
+    blocks = proseBlocks(input.tree, '\n'.repeat(shift) + body, shift);
+  } else {
+    // The compiler's one parse; MDX that does not parse gives an empty tree (the body check reports it).
+    blocks = proseBlocks(parseReportBody(body).tree as unknown as MdNode, body);
   }
-  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  const entities = input.entities ?? proseEntities(input.session, input.securities, input.indices);
+  const market = entities.find((e) => e.kind === 'market')!;
+  const benchmark = entities.find((e) => e.kind === 'index' && e.inSession);
+  const weekday = WEEKDAYS[new Date(`${input.session.date}T00:00:00Z`).getUTCDay()];
+  const sentences = splitSentences(blocks);
+  analysis.sentences = sentences.length;
+  let memory: ParagraphMemory = { named: [] };
+  let block = -1;
+  for (const sentence of sentences) {
+    if (sentence.block !== block) {
+      block = sentence.block;
+      memory = { named: [] };
+    }
+    const place = (index: number) => at(bodyOffset + (sentence.offsets[Math.min(Math.max(0, index), sentence.offsets.length - 1)] ?? 0));
+    const found: Problem[] = [];
+    const report: Report = (severity, index, field, message) => found.push({ severity, file: input.file, ...place(index), field, message });
+    const skip: Skip = (index, raw, reason) => analysis.unchecked.push({ file: input.file, ...place(index), raw, reason });
+    checkSentence(sentence, { entities, session: input.session, market, benchmark, weekday, memory }, report, skip);
+    if (sentence.checked) {
+      const mark = sentence.checked;
+      const where = at(bodyOffset + mark.at);
+      if (!mark.reason.trim()) {
+        analysis.problems.push({ severity: 'error', file: input.file, ...where, field: `<${CHECKED_COMPONENT} reason>`, message: `found <${CHECKED_COMPONENT}> without a reason, expected reason="…" saying why the sentence is right as written` });
+      }
+      if (found.length === 0) {
+        analysis.problems.push({
+          severity: 'warning',
+          file: input.file,
+          ...where,
+          field: `<${CHECKED_COMPONENT}>`,
+          message: `found a <${CHECKED_COMPONENT}> mark on a sentence the check finds nothing wrong with, expected none: remove the mark (it clears nothing)`,
+        });
+      } else if (!analysis.marked.some((m) => m.line === where.line && m.column === where.column)) {
+        analysis.marked.push({ file: input.file, ...where, reason: mark.reason, cleared: found });
+      } else {
+        analysis.marked.find((m) => m.line === where.line && m.column === where.column)!.cleared.push(...found);
+      }
+      continue;
+    }
+    analysis.problems.push(...found);
+  }
+  analysis.problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  return analysis;
 }
 
-type Report = (severity: Severity, offset: number, field: string, message: string) => void;
+type Report = (severity: Severity, index: number, field: string, message: string) => void;
+type Skip = (index: number, raw: string, reason: string) => void;
 
-function checkSentence(sentence: Sentence, entities: ProseEntity[], session: SessionView, report: Report): void {
-  const { text } = sentence;
-  const named = findMentions(text, entities);
-  const figs: Mention[] = sentence.figs.flatMap((fig) => {
-    const id = fig.path === 'turnover' ? 'turnover' : fig.path.slice(0, fig.path.lastIndexOf('.'));
-    const entity = entities.find((e) => e.id === id);
-    return entity ? [{ start: fig.start - sentence.start, end: fig.end - sentence.start, entity, named: false }] : [];
-  });
-  const mentions = [...named, ...figs].sort((a, b) => a.start - b.start);
-  if (mentions.length === 0) return;
-
-  const sessionId = `${session.market.id}/${session.date}`;
-  const subjects = tieToMentions(text, named, mentions);
-  const spans = mentions.map((m) => [m.start, m.end] as const);
-  const { numbers, skipped } = readNumbers(text, spans);
-  const aboutAnotherSession = anotherSession(text, session.date);
-  const elsewhere = (number: ProseNumber) => MEASURED_FROM_ELSEWHERE.test(text.slice(number.to));
-  const words = findDirectionWords(text, spans).filter((word) => {
-    if (aboutAnotherSession(word.start) || NOT_THE_SESSION_AFTER_WORD.test(text.slice(word.end))) return false;
-    // "has fallen 10 % this year", "could drop 5 %", "down 14.4 % from its high": not the session's move.
-    const next = [...numbers, ...skipped].filter((n) => n.start >= word.end).sort((a, b) => a.start - b.start)[0];
-    if (!next || !WORD_THEN_FIGURE.test(text.slice(word.end, next.start))) return true;
-    return 'reason' in next ? !NOT_OF_THE_SESSION.has(next.reason) : !elsewhere(next);
-  });
-  const flows = FLOW_WORDS.test(text);
-  for (const number of numbers) {
-    if (aboutAnotherSession(number.start)) continue;
-    const context: Context = elsewhere(number) ? 'elsewhere' : isMove(text, number, words) ? 'move' : 'any';
-    checkNumber(number, subjects(number.start), context, flows, sessionId, report);
-  }
-
-  const byEntity = new Map<ProseEntity, DirectionWord[]>();
-  for (const word of words) {
-    const tied = subjects(word.start);
-    if (tied.kind !== 'tied') continue; // A direction word before several names is about none of them in particular.
-    for (const entity of tied.entities) byEntity.set(entity, [...(byEntity.get(entity) ?? []), word]);
-  }
-  for (const [entity, tiedWords] of byEntity) checkDirection(entity, tiedWords, sessionId, report);
+interface SentenceContext {
+  entities: ProseEntity[];
+  session: SessionView;
+  market: ProseEntity;
+  benchmark: ProseEntity | undefined;
+  weekday: string;
+  memory: ParagraphMemory;
 }
 
 const S = '[\\s\\u00a0]+';
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const OTHER_DAY = new RegExp(
-  `(?<![\\p{L}])(?:yesterday|a${S}day${S}earlier|the${S}day${S}before|the${S}previous${S}day|last${S}(?:week|month|year|${WEEKDAYS.join('|')})|earlier${S}(?:this|in${S}the)${S}week|ago|(${WEEKDAYS.join('|')})(?:['’]s)?)(?![\\p{L}])`,
-  'gu',
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+
+/** Where a span of a sentence ends: punctuation and the words that start another part of it. */
+const SPAN_BREAK = new RegExp(
+  `[,;:()\\u2014]|${S}[\\u2013-]${S}|${S}(?:before|after|then|and|but|while|whereas|despite|(?<!(?:such|much|high|low|far|many|well)${S})as(?!${S}(?:much|high|low|far|many|well|a${S}whole))|to(?=${S}(?:close|end|finish|settle)))(?=${S})`,
+  'giu',
+);
+/** Within the day: "as much as", "at one point", "intraday", "in afternoon trade", "at the open". */
+const INTRADAY = new RegExp(
+  `(?<![\\p{L}])(?:as${S}(?:much|high|low|far)${S}as|at${S}one${S}(?:point|stage)|intra[-\\u2010\\u2011]?day|in${S}(?:early|late|mid)?(?:${S})?(?:morning|afternoon|midday|early|late)(?:${S})?(?:trade|trading|deals|dealings|session)?|in${S}(?:early|late)${S}(?:trade|trading|deals)|in${S}the${S}(?:early${S}|late${S})?(?:morning|afternoon)|briefly|at${S}the${S}(?:open|opening(?:${S}bell)?|midday${S}break|lunch${S}break|break)|opened|opening|at${S}midday|by${S}(?:midday|lunch|noon)|mid[-\\u2010\\u2011]?session|earlier${S}in${S}the${S}(?:session|day)|during${S}the${S}(?:session|day)|(?:session|day['’]s|intraday)${S}(?:high|low|peak|trough)|touched|peaked|bottomed|early${S}(?:on|gains?|losses)|rose${S}early|fell${S}early)(?![\\p{L}])`,
+  'iu',
+);
+/** Another period than the session. */
+const PERIOD = new RegExp(
+  `(?<![\\p{L}])(?:this${S}(?:year|month|week|quarter)|so${S}far|year(?:${S})?[-\\u2010\\u2011]?(?:${S})?to(?:${S})?[-\\u2010\\u2011]?(?:${S})?date|YTD|since|(?:over|in|during|for)${S}the${S}(?:past|last|previous|prior|first|second|third|fourth)|(?:last|past|previous|prior)${S}(?:year|month|week|quarter|session|two|three|four|five|several|few)|a${S}(?:year|month|week|day)${S}(?:ago|earlier|before)|year(?:${S})?[-\\u2010\\u2011]?(?:${S})?on(?:${S})?[-\\u2010\\u2011]?(?:${S})?year|on[-\\u2010\\u2011${'\\s'}]year|on${S}the${S}(?:year|month|week|quarter)|for${S}the${S}(?:year|month|week|quarter)|(?:ended|finished|closed)${S}the${S}(?:week|month|year|quarter)|(?:has|have)${S}(?:[a-z]+ly${S})?(?:[a-z]+ed|risen|fallen|grown|lost|shed|slid|sunk|won|been)|weekly|monthly|annual(?:ly)?|quarterly|(?:first|second|third|fourth)${S}(?:half|quarter)|H[12]|Q[1-4]|in${S}(?:19|20)\\d\\d|(?:${MONTHS})${S}(?:peak|high|low|trough|top)|in${S}(?:${MONTHS})(?![\\p{L}])|(?:${MONTHS})[\\u2013-](?:${MONTHS})|(?:its|a|the)${S}(?:record|all[-\\u2010\\u2011]time|multi[-\\u2010\\u2011]year|peak|trough)|from${S}(?:its|a|the)${S}(?:[\\p{L}\\p{N}-]+${S})?(?:peak|trough|record|high|low|top|bottom)|(?:below|above|off|under|short${S}of|shy${S}of)${S}(?:its|a|the)${S}(?:[\\p{L}\\p{N}-]+${S})?(?:peak|trough|record|top|bottom|highs?|lows?)|yesterday|the${S}(?:previous|prior)${S}(?:day|session|week)|a${S}day${S}earlier|the${S}day${S}before|earlier${S}(?:this|in${S}the)${S}(?:week|month)|a${S}week${S}ago|(?:ago|earlier)${S}this)(?![\\p{L}])`,
+  'iu',
+);
+const FIFTY_TWO_WEEK = /52[-\u2010\u2011\s]?week|12[-\u2010\u2011\s]?month|one[-\u2010\u2011\s]year\s+(?:high|low)|year\s+high|year\s+low/iu;
+/** The previous close, stated: "from a previous close of 25,968", "Thursday's close of", "from 25,968 to 26,160". */
+const PREVIOUS_BEFORE = new RegExp(
+  `(?:(?:previous|prior|preceding|last)${S}(?:session['’]s${S}|day['’]s${S}|trading${S}day['’]s${S})?clos(?:e|ing)(?:${S}(?:price|level))?|(?:${WEEKDAYS.join('|')})['’]s${S}clos(?:e|ing)(?:${S}(?:price|level))?)${S}(?:of|at|was|stood${S}at)${S}(?:HKD(?:${S})?|HK\\$)?$`,
+  'iu',
+);
+const FROM_TO = new RegExp(`(?<![\\p{L}])from${S}(?:HKD(?:${S})?|HK\\$)?$`, 'iu');
+/** Money amounts with these words are flows. */
+const FLOW_WORDS = /(?<![\p{L}])(?:(?:in|out)flows?|southbound|northbound|stock[\s\u00a0]+connect|(?:Shanghai|Shenzhen)[\s\u00a0]+link|net[\s\u00a0]+(?:buying|selling|purchases?|sales|buyers?|sellers?)|bought|sold|buying|selling|purchased|drew|attracted|poured|(?:picked|snapped|scooped)[\s\u00a0]+up|offloaded|dumped)(?![\p{L}])/iu;
+/** "turnover of", "turnover reached", "HKD 8 billion in turnover": the number is a turnover. */
+const TURNOVER_BEFORE = new RegExp(`turnover(?:${S}[\\p{L}'’\\-]+){0,7}(?:${S})?(?:HKD(?:${S})?|HK\\$)?$`, 'iu');
+const TURNOVER_AFTER = new RegExp(`^(?:${S}(?:million|billion|bn|mn))?${S}(?:in|of|worth${S}of)${S}turnover`, 'iu');
+const MARKET_TURNOVER = new RegExp(`(?:market|total|overall|main[-\\u2010\\u2011${'\\s'}]board|exchange|the${S}day['’]s|combined)${S}turnover|turnover${S}(?:on|across|in)${S}the${S}(?:main${S}board|market|exchange|city)|^turnover`, 'iu');
+const OWN_TURNOVER = new RegExp(`(?:['’]s|(?<![\\p{L}])(?:its|their|the${S}stock['’]s))${S}(?:[\\p{L}-]+${S})?turnover|(?<![\\p{L}])(?:on|with)${S}(?:(?:heavy|light|thin|hefty|strong|brisk)${S})?turnover`, 'iu');
+/** "the 26,000 mark" and such are thresholds, read as approximate (numbers.ts); "up to" is a cap. */
+const QUANTITY_AFTER = new RegExp(
+  `^${S}(?:growth|increase|rise${S}in|jump${S}in|drop${S}in|fall${S}in|decline${S}in|tariffs?|duty|duties|levy|stake|stakes|yield|rate|rates|dividend|discount|premium|cut|hike|increase${S}in${S}(?:tariffs?|rates?)|weighting|weight|interest|margin|annual|year[-\\u2010\\u2011]on[-\\u2010\\u2011]year|owned|holding|market${S}share|of${S}(?:its|the|their)${S}(?:revenue|sales|profit|shares|stock|capital|stake))(?![\\p{L}])`,
+  'iu',
+);
+const QUANTITY_BEFORE = new RegExp(
+  `(?:tariffs?|duty|duties|levy|levies|rates?|yields?|output|production|exports?|imports?|sales|revenues?|profits?|earnings|income|GDP|CPI|PPI|PMI|inflation|growth|unemployment|stake|dividends?|deliveries|shipments|orders|loans|lending|reserves|spending|investment|margins?|valuation|capitali[sz]ation|market${S}(?:value|cap)|prices|wages|budget|deficit|surplus|debt|aged|age)(?:${S}(?:of|at|to|was|were|rose|fell|grew|climbed|jumped|slowed|reached|stood${S}at|hit|increased|decreased|dropped|by|up|down))*${S}(?:about|around|nearly|almost|some|more${S}than|over|just${S}over|less${S}than|roughly|up${S}to|as${S}much${S}as)?(?:${S})?(?:HKD(?:${S})?|HK\\$|US\\$|\\$)?$`,
+  'iu',
 );
 
+type NumberScope = { kind: 'scopes'; scopes: Scope[]; name: string } | { kind: 'skip'; reason: string };
+
 /**
- * Whether the clause around an offset (between commas, semicolons, colons, dashes or brackets)
- * speaks of another session: "which fell 1.2 % on Thursday" in a Friday report, "yesterday",
- * "a week ago". Its numbers and direction words are not checked against this session.
+ * What a number is, from the words around it. `span` is the part of the sentence the number sits
+ * in, between punctuation and words such as "before" or "then".
  */
-function anotherSession(text: string, date: string): (offset: number) => boolean {
-  const [year, month, day] = date.split('-').map(Number);
-  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
-  const boundaries = [...text.matchAll(/[,;:()\u2014]|[\s\u00a0][\u2013-][\s\u00a0]/g)].map((m) => m.index);
-  const others = [...text.matchAll(OTHER_DAY)].filter((m) => m[1] !== weekday).map((m) => m.index);
-  return (offset) => {
-    const from = Math.max(-1, ...boundaries.filter((b) => b < offset));
-    const to = Math.min(text.length, ...boundaries.filter((b) => b >= offset));
-    return others.some((o) => o > from && o < to);
-  };
+function contextOf(text: string, number: ProseNumber, span: string, words: DirectionWord[], otherDay: boolean): NumberScope {
+  const before = text.slice(Math.max(0, number.from - 80), number.from);
+  const after = text.slice(number.to, number.to + 60);
+  if (QUANTITY_AFTER.test(after) || QUANTITY_BEFORE.test(before)) return { kind: 'skip', reason: 'non-market quantity' };
+  if (PREVIOUS_BEFORE.test(before) || (FROM_TO.test(before) && new RegExp(`^${S}to${S}`, 'i').test(after))) return { kind: 'scopes', scopes: ['previous'], name: 'previous close' };
+  if (INTRADAY.test(span)) return { kind: 'scopes', scopes: ['intraday'], name: 'intraday high or low' };
+  if (FIFTY_TWO_WEEK.test(span) && !isMove(text, number, words)) return { kind: 'scopes', scopes: ['range52'], name: '52-week range' };
+  if (PERIOD.test(span) || otherDay) return { kind: 'skip', reason: 'another period' };
+  if (TURNOVER_BEFORE.test(before) || TURNOVER_AFTER.test(after)) return { kind: 'scopes', scopes: ['turnover'], name: 'turnover' };
+  if (isMove(text, number, words)) return { kind: 'scopes', scopes: ['session'], name: 'move' };
+  const scopes: Scope[] = ['session', 'range52', 'valuation'];
+  if (FLOW_WORDS.test(text)) scopes.push('flow');
+  return { kind: 'scopes', scopes, name: 'figure' };
 }
 
-/** move: compared with change figures only; elsewhere: with the others; any: with all. */
-type Context = 'move' | 'elsewhere' | 'any';
-
-/** Numbers set aside as about something else than the session: a direction word before one is too. */
-const NOT_OF_THE_SESSION = new Set<SkipReason>(['period', 'forecast', 'share']);
 /** Between a direction word and its figure: "rose 192", "gained some 108", "up by more than 8 %". */
 const WORD_THEN_FIGURE =
-  /^[\s\u00a0]*(?:(?:by|a|an|another|further|some|just|only|about|around|nearly|almost|roughly|more|less|than|over|under|as|much|HKD|HK\$|US\$|\$)[\s\u00a0]*)*$/i;
-/** A figure measured from something else than the previous close: "14.4 % below its 52-week high". */
-const MEASURED_FROM_ELSEWHERE = new RegExp(
-  `^${S}(?:from|below|above|off|short${S}of|shy${S}of|under|over|beneath)${S}(?:(?:its|the|their|a|an|this|last)${S})?(?:[\\p{L}\\p{N}'’\\-\\u2010\\u2011]+${S}){0,3}?(?:highs?|lows?|peak|record|top|bottom|average|target)(?![\\p{L}])`,
-  'iu',
-);
-/** A direction word followed by a longer period: "has fallen since its peak", "rallied this year". */
-const NOT_THE_SESSION_AFTER_WORD = new RegExp(
-  `^(?:${S}[\\p{L}]+ly)?${S}(?:this${S}(?:year|month|week|quarter)|so${S}far|since|year${S}?[-\\u2010\\u2011]${S}?to|over${S}the${S}(?:past|last)|in${S}the${S}(?:past|last)|from${S}(?:its|a|the${S}(?:record|peak|high|low)))(?![\\p{L}])`,
-  'iu',
-);
-/** A money amount is compared with a flow only in a sentence about flows. */
-const FLOW_WORDS = /(?<![\p{L}])(?:(?:in|out)flows?|southbound|northbound|stock[\s\u00a0]+connect|(?:Shanghai|Shenzhen)[\s\u00a0]+link|net[\s\u00a0]+(?:buying|selling|purchases?|sales)|bought|sold|buying|selling|purchased)(?![\p{L}])/iu;
+  /^[\s\u00a0]*(?:(?:by|a|an|another|further|some|just|only|about|around|nearly|almost|roughly|more|less|than|over|under|as|much|slightly|HKD|HK\$|US\$|\$)[\s\u00a0]*)*$/i;
+const MOVE_FIELDS = new Set(['change', 'changePercent']);
 
-/**
- * A number right after a direction word ("rose 192 points", "up more than 8 %") or right before
- * one ("a 0.7 % rise") is the session's move, and is compared with the change figures only, so
- * that a move cannot pass by matching another figure of the same kind (SMIC "rallied 14.4 %"
- * against its distance from the 52-week high).
- */
+/** A number right after a direction word ("rose 192 points") or right before one ("a 0.7 % rise") is the move. */
 function isMove(text: string, number: ProseNumber, words: DirectionWord[]): boolean {
   return words.some(
     (word) =>
-      (word.end <= number.start && WORD_THEN_FIGURE.test(text.slice(word.end, number.start))) ||
-      (word.start >= number.to && /^[\s\u00a0]*$/.test(text.slice(number.to, word.start))),
+      (word.end <= number.from && WORD_THEN_FIGURE.test(text.slice(word.end, number.from))) ||
+      (word.start >= number.to && /^[\s\u00a0]*(?:[-\u2010\u2011][\s\u00a0]*)?$/.test(text.slice(number.to, word.start))),
   );
 }
 
-type Subjects = { kind: 'tied'; entities: ProseEntity[] } | { kind: 'untied'; entities: ProseEntity[] };
-
-/** Names joined only by "and", "or", commas, slashes or a parenthesis: "Alibaba (09988.HK) and Xiaomi". */
-const JOINED = /^[\s\u00a0]*(?:(?:[(),/&]|and|or|as[\s\u00a0]+well[\s\u00a0]+as|plus)[\s\u00a0]*)*$/i;
-
-/**
- * For an offset in the sentence, the entities a number or word there is about: those of the
- * nearest mention before it (all of a joined group of names), or, before any mention, the
- * sentence's only entity; `untied` when there are several.
- */
-function tieToMentions(text: string, named: Mention[], mentions: Mention[]): (offset: number) => Subjects {
-  const group = new Map<Mention, ProseEntity[]>();
-  let current: ProseEntity[] = [];
-  named.forEach((mention, i) => {
-    const previous = named[i - 1];
-    if (!previous || !JOINED.test(text.slice(previous.end, mention.start))) current = [];
-    if (!current.includes(mention.entity)) current = [...current, mention.entity];
-    group.set(mention, current);
-  });
-  const all = [...new Set(mentions.map((m) => m.entity))];
-  return (offset) => {
-    const before = mentions.filter((m) => m.end <= offset);
-    const nearest = before[before.length - 1];
-    if (nearest) return { kind: 'tied', entities: group.get(nearest) ?? [nearest.entity] };
-    return all.length === 1 ? { kind: 'tied', entities: all } : { kind: 'untied', entities: all };
-  };
+/** The span of the sentence around an offset. */
+function spanAt(text: string, breaks: number[], offset: number): string {
+  const from = Math.max(0, ...breaks.filter((b) => b < offset));
+  const to = Math.min(text.length, ...breaks.filter((b) => b > offset));
+  return text.slice(from, to);
 }
 
-const MOVE_FIELDS = ['change', 'changePercent'];
+/** A clause naming another day than the session's: "which fell 1.2 % on Thursday". */
+const WEEKDAY_RE = new RegExp(`(?<![\\p{L}])(${WEEKDAYS.join('|')})(?:['’]s)?(?![\\p{L}])`, 'gu');
+const DAY_MONTH_RE = new RegExp(`(?<![\\p{L}])(${MONTHS})\\.?${S}(\\d{1,2})(?!\\d)|(?<!\\d)(\\d{1,2})${S}(${MONTHS})(?![\\p{L}])`, 'gu');
+const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A clause naming another day than the session's: "which fell 1.2 % on Thursday". */
+function otherDayIn(span: string, weekday: string, date: string): boolean {
+  for (const m of span.matchAll(WEEKDAY_RE)) if (m[1] !== weekday) return true;
+  if (!/\d/.test(span)) return false;
+  const [, month, day] = date.split('-').map(Number);
+  for (const m of span.matchAll(DAY_MONTH_RE)) {
+    const monthIndex = MONTH_KEYS.indexOf((m[1] ?? m[4]).slice(0, 3).toLowerCase()) + 1;
+    if (monthIndex !== month || Number(m[2] ?? m[3]) !== day) return true;
+  }
+  return false;
+}
+
+/** Direction words about another period or the path within the day: "has fallen since its peak". */
+const NOT_THE_SESSION_AFTER_WORD = new RegExp(
+  `^(?:${S}[\\p{L}]+ly)?${S}(?:this${S}(?:year|month|week|quarter)|so${S}far|since|year(?:${S})?[-\\u2010\\u2011](?:${S})?to|over${S}the${S}(?:past|last)|in${S}the${S}(?:past|last|first|second)|from${S}(?:its|a|the${S}(?:record|peak|high|low)))(?![\\p{L}])`,
+  'iu',
+);
+
+function checkSentence(sentence: Sentence, context: SentenceContext, report: Report, skip: Skip): void {
+  const { text } = sentence;
+  const named = findMentions(text, context.entities);
+  const figs: Mention[] = sentence.figs.flatMap((fig) => {
+    const id = fig.path === 'turnover' ? 'market' : fig.path.slice(0, fig.path.lastIndexOf('.'));
+    const entity = context.entities.find((e) => e.id === id);
+    return entity ? [{ start: fig.index, end: fig.index + 1, entity, named: false }] : [];
+  });
+  const mentions = [...named, ...figs].sort((a, b) => a.start - b.start);
+  const slots = findSlots(text, mentions, context.memory, context.benchmark, context.market, context.entities.filter((e) => e.kind === 'index' && e.inSession));
+  for (const m of named) if (m.entity.kind !== 'market') context.memory.named.push(m.entity);
+  for (const slot of slots) for (const e of slot.entities) if (e.kind !== 'market' && !context.memory.named.includes(e)) context.memory.named.push(e);
+  if (!slots.some((s) => s.entities.length > 0)) return;
+
+  const subjectAt = subjects(text, slots);
+  const spans = slots.map((s) => [s.start, s.end] as const);
+  const { numbers, skipped } = readNumbers(text, spans);
+  const breaks = [...text.matchAll(SPAN_BREAK)].map((m) => m.index);
+  // "At the midday break, …", "On the week, …": an opening phrase sets the time of the whole sentence.
+  const lead = /^[^,]*,/.exec(text)?.[0] ?? '';
+  const leadTime = lead && !slots.some((s) => s.start < lead.length) ? lead : '';
+  const words = findDirectionWords(text, spans, slots.map((s) => s.end)).filter((word) => {
+    const span = leadTime + spanAt(text, breaks, word.start);
+    if (INTRADAY.test(span) || PERIOD.test(span) || otherDayIn(span, context.weekday, context.session.date) || NOT_THE_SESSION_AFTER_WORD.test(text.slice(word.end))) {
+      skip(word.start, word.word, 'another period or within the day');
+      return false;
+    }
+    const next = [...numbers, ...skipped].filter((n) => n.start >= word.end).sort((a, b) => a.start - b.start)[0];
+    if (next && 'reason' in next && NOT_OF_THE_SESSION.has(next.reason) && WORD_THEN_FIGURE.test(text.slice(word.end, next.start))) return false;
+    return true;
+  });
+
+  for (const number of numbers) {
+    const span = leadTime + spanAt(text, breaks, number.start);
+    const scope = contextOf(text, number, span, words, otherDayIn(span, context.weekday, context.session.date));
+    if (scope.kind === 'skip') {
+      skip(number.start, number.raw, scope.reason);
+      continue;
+    }
+    let subject = subjectAt(number.start);
+    const tiedTo = (entity: ProseEntity): Subject => ({ kind: 'tied', entities: [entity], slot: { start: 0, end: 0, entities: [entity] } });
+    // A turnover belongs to the market unless the sentence gives it to a stock ("SMIC's turnover", "rose on turnover of").
+    if (scope.scopes.includes('turnover')) {
+      const head = text.slice(Math.max(0, number.from - 80), number.from);
+      const stock = slots.filter((s) => s.end <= number.from && s.entities.length === 1 && s.entities[0].kind === 'stock').at(-1);
+      subject = OWN_TURNOVER.test(head) && !MARKET_TURNOVER.test(head) && stock ? tiedTo(stock.entities[0]) : tiedTo(context.market);
+    }
+    // "Southbound investors bought a net HKD 812 million of Meituan": a flow of the one entity the sentence names.
+    if (subject.kind === 'none' && number.kind === 'money' && FLOW_WORDS.test(text)) {
+      const named = [...new Set(slots.flatMap((s) => s.entities))].filter((e) => e.kind !== 'market');
+      if (named.length === 1) subject = tiedTo(named[0]);
+    }
+    checkNumber(number, subject, scope, report, skip);
+  }
+
+  const byEntity = new Map<ProseEntity, DirectionWord[]>();
+  for (const word of words) {
+    const subject = subjectAt(word.start);
+    if (subject.kind !== 'tied') {
+      skip(word.start, word.word, subject.kind === 'other' ? subject.reason : 'no subject');
+      continue;
+    }
+    for (const entity of subject.entities) byEntity.set(entity, [...(byEntity.get(entity) ?? []), word]);
+  }
+  for (const [entity, tiedWords] of byEntity) checkDirection(entity, tiedWords, report, skip);
+}
+
+/** Numbers set aside as about something else than the session: a direction word before one is too. */
+const NOT_OF_THE_SESSION = new Set<SkipReason>(['period', 'forecast', 'share']);
 
 type Judgement =
   | { verdict: 'match' }
   | { verdict: 'unsupported'; figure: EntityFigure }
-  | { verdict: 'contradicted' }
-  | { verdict: 'no-figures' }
-  | { verdict: 'not-in-session' };
+  | { verdict: 'contradicted'; candidates: EntityFigure[] }
+  | { verdict: 'no-figures' };
 
-function judge(number: ProseNumber, entity: ProseEntity, context: Context, flows: boolean): Judgement {
-  if (!entity.inSession) return { verdict: 'not-in-session' };
-  const all = figuresFor(entity, number.kind, number.scale > 1, number.currency).filter((f) => flows || !f.field.endsWith('NetInflow'));
-  const isMoveField = (f: EntityFigure) => MOVE_FIELDS.includes(f.field);
-  const candidates = context === 'move' ? all.filter(isMoveField) : context === 'elsewhere' ? all.filter((f) => !isMoveField(f)) : all;
-  if (candidates.length === 0) return { verdict: 'no-figures' };
-  const verdicts: [Verdict, EntityFigure][] = candidates.map((figure) => [compareNumber(number, figure.stated, figure.signed), figure]);
+function judge(number: ProseNumber, entity: ProseEntity, scopes: Scope[]): Judgement {
+  const candidates = figuresFor(entity, number.kind, number.scale > 1, number.currency).filter((f) => scopes.includes(f.scope));
+  const moves = scopes.length === 1 && scopes[0] === 'session' ? candidates.filter((f) => MOVE_FIELDS.has(f.field)) : number.level ? candidates.filter((f) => !f.signed) : candidates;
+  if (moves.length === 0) return { verdict: 'no-figures' };
+  const verdicts: [Verdict, EntityFigure][] = moves.map((figure) => [compareNumber(number, figure.stated, figure.signed), figure]);
   if (verdicts.some(([v]) => v === 'implied' || v === 'consistent')) return { verdict: 'match' };
   const loose = verdicts.find(([v]) => v === 'unsupported');
   if (loose) return { verdict: 'unsupported', figure: loose[1] };
-  return { verdict: 'contradicted' };
+  return { verdict: 'contradicted', candidates: moves };
 }
 
 const figureList = (entity: ProseEntity) => entity.figures.map((f) => `${f.label} ${f.text}`).join(', ');
 
-function checkNumber(number: ProseNumber, subjects: Subjects, context: Context, flows: boolean, sessionId: string, report: Report): void {
-  const judgements = subjects.entities.map((entity) => [entity, judge(number, entity, context, flows)] as const);
+/** The figure a wrong number most likely meant: the nearest in value, a misprint before a wrong scale. */
+function likeliest(number: ProseNumber, candidates: EntityFigure[]): EntityFigure {
+  const distance = (f: EntityFigure) => {
+    const a = Math.abs(number.value);
+    const b = Math.abs(f.stated.value);
+    return Math.abs(a - b) / Math.max(a, b, 1e-9);
+  };
+  return [...candidates].sort((x, y) => distance(x) - distance(y))[0];
+}
+
+const MARK_HINT = `or, if the sentence is right as written, wrap it in <${CHECKED_COMPONENT} reason="…">`;
+
+function checkNumber(number: ProseNumber, subject: Subject, scope: Extract<NumberScope, { kind: 'scopes' }>, report: Report, skip: Skip): void {
+  if (subject.kind !== 'tied') {
+    skip(number.start, number.raw, subject.kind === 'other' ? subject.reason : 'no subject');
+    return;
+  }
+  const judgements = subject.entities.map((entity) => [entity, entity.inSession ? judge(number, entity, scope.scopes) : ({ verdict: 'no-figures' } as Judgement)] as const);
   if (judgements.some(([, j]) => j.verdict === 'match')) return;
   // House style groups thousands, so a bare 1900–2100 that is no figure is a year ("in 2025").
   if (number.yearLike) return;
-  const found = `found ${number.raw}`;
-  if (subjects.entities.length > 1) {
-    const labels = subjects.entities.map((e) => e.label).join(' and ');
-    const where = subjects.kind === 'untied' ? `before the sentence says which of ${labels} it is about` : `after ${labels}, which the sentence names together`;
-    report('warning', number.start, 'prose', `${found} ${where}, expected a figure of one of them; it matches none, so it cannot be tied to one entity and checked`);
+  const checkable = judgements.filter(([, j]) => j.verdict !== 'no-figures');
+  if (checkable.length === 0) {
+    skip(number.start, number.raw, `no ${scope.name} figure in the snapshot`);
     return;
   }
-  const [entity, judgement] = judgements[0];
-  switch (judgement.verdict) {
-    case 'contradicted':
-      report('error', number.start, entity.id, `${found} for ${entity.label}, expected one of its figures: ${figureList(entity)}`);
+  if (subject.entities.length > 1) {
+    const labels = subject.entities.map((e) => e.label).join(' and ');
+    report('warning', number.start, 'prose', `found ${number.raw} after ${labels}, which the sentence names together, expected a figure of one of them; it matches none: give each its own figure ("rose 3 % and 5 % respectively" is not checked), ${MARK_HINT}`);
+    return;
+  }
+  const [entity, judgement] = checkable[0];
+  const found = `found ${number.raw} for ${entity.label}`;
+  if (judgement.verdict === 'contradicted') {
+    const best = likeliest(number, judgement.candidates);
+    if (entity.kind === 'market' && best.scope !== 'session') {
+      // The market's own figures (turnover, breadth) are named as such, not as the benchmark's.
+      report('error', number.start, best.field, `found ${number.raw} for market ${best.label}, expected ${best.text}`);
       return;
-    case 'unsupported':
-      report(
-        'warning',
-        number.start,
-        entity.id,
-        `${found} for ${entity.label}, expected what the snapshot records, ${judgement.figure.label} ${judgement.figure.text}; that bound allows ${number.raw} but does not back it`,
-      );
-      return;
-    case 'no-figures':
-      report(
-        'warning',
-        number.start,
-        entity.id,
-        entity.figures.length
-          ? `${found} for ${entity.label}, expected one of its figures, but the ${sessionId} snapshot records none this could be (it has ${figureList(entity)}); the number cannot be checked`
-          : `${found} for ${entity.label}, expected one of its figures, but the ${sessionId} snapshot records none for it; the number cannot be checked`,
-      );
-      return;
-    case 'not-in-session':
-      report('warning', number.start, entity.id, `${found} for ${entity.label}, which the ${sessionId} snapshot does not include; the number cannot be checked`);
-      return;
+    }
+    report('error', number.start, entity.id, `${found}, expected its ${best.label} ${best.text} (its figures: ${figureList(entity)})`);
+  } else if (judgement.verdict === 'unsupported') {
+    report(
+      'warning',
+      number.start,
+      entity.id,
+      `${found}, expected what the snapshot records, ${judgement.figure.label} ${judgement.figure.text}; that bound allows ${number.raw} but does not back it: state the figure in the snapshot as the source gives it, write the bound as the source does, ${MARK_HINT}`,
+    );
   }
 }
 
 const WANTED = { up: 'a rise', down: 'a fall', flat: 'no change' } as const;
 
-function checkDirection(entity: ProseEntity, words: DirectionWord[], sessionId: string, report: Report): void {
-  if (entity.kind === 'turnover') return; // The snapshot records the day's turnover, not how it moved.
+function checkDirection(entity: ProseEntity, words: DirectionWord[], report: Report, skip: Skip): void {
   const up = words.find((w) => w.way === 'up');
   const down = words.find((w) => w.way === 'down');
   const first = words[0];
+  if (!entity.inSession || !entity.direction) {
+    if (up && down && entity.inSession) {
+      report('warning', first.start, entity.id, `found "${up.word}" and "${down.word}" for ${entity.label} in one sentence, expected one direction; the snapshot records no direction for it, so the sentence cannot be checked: record its direction in the snapshot, say which move is the session's, ${MARK_HINT}`);
+      return;
+    }
+    for (const word of words) skip(word.start, word.word, `no direction in the snapshot for ${entity.label}`);
+    return;
+  }
   if (up && down) {
-    const record = entity.move ? `the snapshot records ${entity.move}, but` : 'the snapshot records no direction for it, and';
-    report('warning', first.start, entity.id, `found "${up.word}" and "${down.word}" for ${entity.label} in one sentence, expected one direction; ${record} the sentence cannot be checked against it`);
-    return;
-  }
-  if (!entity.inSession) {
-    report('warning', first.start, entity.id, `found "${first.word}" for ${entity.label}, which the ${sessionId} snapshot does not include; the direction cannot be checked`);
-    return;
-  }
-  if (!entity.direction) {
-    report('warning', first.start, entity.id, `found "${first.word}" for ${entity.label}, expected a direction the ${sessionId} snapshot records, but it records none; the word cannot be checked`);
+    report('warning', first.start, entity.id, `found "${up.word}" and "${down.word}" for ${entity.label} in one sentence, expected one direction; the snapshot records ${entity.move}, and the sentence does not say which word is the session's move: say which ("rose early but closed lower"), ${MARK_HINT}`);
     return;
   }
   for (const word of words) {

@@ -219,6 +219,7 @@ export async function csvNames(snapshot: Snapshot): Promise<CsvNames> {
     name: (id) => securities.get(id)?.name ?? indices.get(id)?.name ?? id,
     currency: (ticker) => securities.get(ticker)?.currency ?? market.currency,
     marketCurrency: market.currency,
+    market: (id) => securities.get(id)?.market ?? indices.get(id)?.market ?? market.id,
   };
 }
 
@@ -276,7 +277,7 @@ export function getLastUpdate(report: Report): string | undefined {
 
 /** The securities a body's components name (`<StockCard ticker>`, `<PriceChart ticker>`). */
 function bodyTickers(nodes: readonly BodyNode[]): string[] {
-  return nodes.flatMap((node) => (typeof node === 'string' ? [] : [...(typeof node.props.ticker === 'string' ? [node.props.ticker] : []), ...bodyTickers(node.children)]));
+  return nodes.flatMap((node) => (typeof node === 'string' ? [] : [...('ticker' in node.props ? [node.props.ticker] : []), ...bodyTickers(node.children)]));
 }
 
 const sessionDigests = new WeakMap<SessionView, string>();

@@ -99,7 +99,7 @@ export function indexMovesChart(session: SessionView, only?: readonly string[]):
     labels: drawn.map((q) => q.id),
     names: drawn.map((q) => `${q.name} (${q.id})`),
     values: drawn.map((q) => q.changePercent!.value),
-    tones: drawn.map((q) => toneOf(directionOf(q.changePercent!.value), session.market)),
+    tones: drawn.map((q) => toneOf(directionOf(q.changePercent!.value), q.market)),
     texts,
     categoryTitle: 'Index',
     valueTitle: 'Change (%)',

@@ -37,8 +37,9 @@ export function moveView(
   return { text, arrow: arrowOf(direction), tone: toneOf(direction, market), words: directionWords(direction) };
 }
 
-/** The points and percent moves of a quote, whichever the session states or derives. */
-export function quoteMoves(quote: QuoteView, market: MarketConvention): { points?: MoveView; percent?: MoveView } {
+/** The points and percent moves of a quote, whichever the session states or derives, in the colours of the quote's own market. */
+export function quoteMoves(quote: QuoteView): { points?: MoveView; percent?: MoveView } {
+  const { market } = quote;
   return {
     points: quote.change && moveView(quote.change, 'points', quote.direction, market),
     percent:

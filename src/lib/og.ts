@@ -149,7 +149,7 @@ export function headlineFigures(session: SessionView, tickers: readonly string[]
     ...indices.map((id) => session.indices.find((q) => q.id === id)),
   ].filter((quote): quote is QuoteView => quote?.close !== undefined);
   return quotes.slice(0, limit).map((quote) => {
-    const { points, percent } = quoteMoves(quote, session.market);
+    const { points, percent } = quoteMoves(quote);
     const move = percent ?? points;
     const currency = quote.kind === 'stock' ? (quote.currency ?? session.market.currency) : undefined;
     return {

@@ -72,6 +72,8 @@ export interface CsvNames {
   currency(ticker: string): string;
   /** The market's currency, for turnover and flows. */
   marketCurrency: string;
+  /** The market an instrument belongs to (a regional index quoted in a Hong Kong session is `jp`); the session's market by default. */
+  market?(id: string): string;
 }
 
 /** One row per figure the snapshot states, in the snapshot's order. */
@@ -79,7 +81,8 @@ export function snapshotRows(snapshot: Snapshot, names: CsvNames): CsvRow[] {
   const rows: CsvRow[] = [];
   const row = (fields: Partial<CsvRow>): CsvRow => {
     const full = Object.fromEntries(CSV_COLUMNS.map((column) => [column, ''])) as CsvRow;
-    return { ...full, date: snapshot.date, market: snapshot.market, ...fields };
+    const id = typeof fields.id === 'string' && fields.id && fields.kind !== 'flow' ? fields.id : undefined;
+    return { ...full, date: snapshot.date, market: (id && names.market?.(id)) || snapshot.market, ...fields };
   };
   const figure = (value: Stated) => ({ value: value.value, qualifier: QUALIFIER_TEXT[value.qualifier] });
   if (snapshot.turnover) {

@@ -10,6 +10,8 @@ import { exact, isExact, type Stated } from './stated.ts';
 
 export interface QuoteView {
   kind: 'index' | 'stock';
+  /** The market the instrument belongs to (its registry's `market`): its colours, zone and close. */
+  market: MarketConvention;
   /** Ticker (00981.HK) or index symbol (HSI). */
   id: string;
   name: string;
@@ -102,6 +104,7 @@ function directionFrom(quote: IndexQuote | StockQuote, changePercent: Stated | u
 function indexView(quote: IndexQuote, index: MarketIndex): QuoteView {
   return {
     kind: 'index',
+    market: marketConvention(index.market),
     id: index.symbol,
     name: index.name,
     close: quote.close,
@@ -118,6 +121,7 @@ function stockView(quote: StockQuote, security: Security, southboundNetInflow: S
   const low = isExact(quote.low52w) ? quote.low52w.value : undefined;
   return {
     kind: 'stock',
+    market: marketConvention(security.market),
     id: security.ticker,
     name: security.name,
     fullName: security.fullName,

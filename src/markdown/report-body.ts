@@ -4,30 +4,33 @@
  *
  *     "<p>SMIC rallied ", { name: "Fig", props: { of: "00981.HK.changePercent" } }, " at the close…</p>"
  *
- * The text is parsed by Sätteri's MDX parser, the one @astrojs/mdx uses, with the same features
- * (GFM, smart punctuation); headings get the same ids (github-slugger) and mentions of securities and
- * indices become links (src/lib/entities.ts). Keeping the body as data instead of compiling one
+ * The text is parsed once by `parseReportBody` (parse.ts: Sätteri's MDX parser, GFM, smart
+ * punctuation), the same tree the content check walks; its mdast becomes hast through
+ * mdast-util-to-hast, headings get ids (github-slugger) and mentions of securities and indices
+ * become links (src/lib/entities.ts). Keeping the body as data instead of compiling one
  * JavaScript module per report is what lets an archive of thousands of reports build in one page
  * module: bundling no longer grows with the archive, and an unchanged report is not parsed again.
  *
- * A body holds Markdown and the components in `MDX_COMPONENTS` with quoted attributes; anything that
- * needs JavaScript to run (`{expressions}`, `import`/`export`) is refused with its line.
+ * A body holds Markdown and the components of `REPORT_COMPONENTS` (components.ts) with quoted
+ * attributes, which reach the components parsed by their schemas; what `parseReportBody` refuses
+ * (anything that needs JavaScript, an unknown tag or attribute, a wrong value) stops with its line.
  */
 import type { Element, ElementContent, Nodes, Parents, Root, RootContent, Text } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { toHast } from 'mdast-util-to-hast';
 import Slugger from 'github-slugger';
-import { mdxToHast, mdxToMdast } from 'satteri';
-import { MDX_COMPONENTS, type MdxComponentName } from '../check/components.ts';
+import { componentProps, isComponentName, type ComponentName, type ComponentProps } from './components.ts';
 import type { Segment } from '../lib/entities.ts';
+import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
+import { BODY_FEATURES, parseReportBody, refusalAt, ReportBodyError, type ParsedReportBody } from './parse.ts';
+
+export { BODY_FEATURES, ReportBodyError };
 
 /** A run of finished HTML, or a component with its attributes and what it wraps. */
 export type BodyNode = string | ComponentNode;
 
-export interface ComponentNode {
-  name: MdxComponentName;
-  props: Record<string, string | true>;
-  children: BodyNode[];
-}
+/** A report component with its parsed, typed props (components.ts) and what it wraps. */
+export type ComponentNode = { [N in ComponentName]: { name: N; props: ComponentProps<N>; children: BodyNode[] } }[ComponentName];
 
 export interface Heading {
   depth: number;
@@ -40,117 +43,37 @@ export interface ReportBody {
   headings: Heading[];
 }
 
-/** What the parser is asked for; it decides the HTML, so it is part of a compiled body's cache key. */
-export const BODY_FEATURES = { gfm: true, smartPunctuation: true } as const;
-
-export class ReportBodyError extends Error {
-  readonly line: number | undefined;
-  readonly column: number | undefined;
-  readonly field: string;
-  constructor(line: number | undefined, column: number | undefined, field: string, message: string) {
-    super(message);
-    this.name = 'ReportBodyError';
-    this.line = line;
-    this.column = column;
-    this.field = field;
-  }
-}
-
 /** Elements whose text is never turned into links: headings, links, code. */
 const NO_LINKS = new Set(['a', 'code', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'script', 'style']);
 const HEADING = /^h[1-6]$/;
 const PLACEHOLDER = /<!--closing-bell:(\d+)-->/;
+/** MDX nodes the mdast-to-hast conversion keeps as they are (their children converted), for `prepare`. */
+const MDX_NODES = ['mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'mdxjsEsm'] as const;
 
-interface JsxAttribute {
-  type: string;
-  name?: string;
-  value?: unknown;
-}
-interface JsxElement {
-  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
-  name: string | null;
-  attributes: JsxAttribute[];
-  children: RootContent[];
-  position?: { start: { line: number; column: number } };
-}
+/** A component or lower-case tag once the tree is hast: its children are hast too. */
+type JsxElement = MdxJsxFlowElementHast | MdxJsxTextElementHast;
 
-type AnyNode = Nodes | JsxElement | { type: string; position?: JsxElement['position']; value?: string; children?: unknown[] };
-
-function isJsx(node: AnyNode): node is JsxElement {
+function isJsx(node: { type: string }): node is JsxElement {
   return node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
 }
 
-function refusalAt(node: AnyNode, field: string, message: string): ReportBodyError {
-  return new ReportBodyError(node.position?.start.line, node.position?.start.column, field, message);
-}
+type AnyNode = Nodes | JsxElement | { type: string; position?: JsxElement['position']; value?: string; children?: unknown[] };
 
 function refuse(node: AnyNode, field: string, message: string): never {
   throw refusalAt(node, field, message);
 }
 
 /**
- * What a body may not hold, one node at a time: anything that needs JavaScript to render. The
- * compiler and the content check both ask this, so the two refuse the same things in the same words.
- */
-function refusal(node: AnyNode): ReportBodyError | undefined {
-  if (node.type === 'mdxjsEsm') return refusalAt(node, 'import/export', 'found an import or export line, expected none: every report component is available without importing it');
-  if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !isComment(node)) {
-    return refusalAt(node, '{…}', 'found a JavaScript expression, expected text or a component; write a figure as <Fig of="…" />');
-  }
-  if (!isJsx(node)) return undefined;
-  const tag = `<${node.name ?? ''}>`;
-  for (const attribute of node.attributes) {
-    if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) return refusalAt(node, tag, `found a spread attribute {…} on ${tag}, expected attributes written name="value"`);
-    if (attribute.value !== null && attribute.value !== undefined && typeof attribute.value !== 'string') {
-      return refusalAt(node, `<${node.name} ${attribute.name}>`, `found an expression {…}, expected a quoted value such as ${attribute.name}="…"`);
-    }
-  }
-  return undefined;
-}
-
-/** Parses a body, with `firstLine` blank lines before it so positions are the file's lines. */
-function parseBody<T>(parse: (source: string, options: { features: typeof BODY_FEATURES }) => T, source: string, firstLine: number): T {
-  try {
-    return parse('\n'.repeat(Math.max(0, firstLine - 1)) + source, { features: BODY_FEATURES });
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const place = /(\d+):(\d+)/.exec(message);
-    throw new ReportBodyError(place ? Number(place[1]) : undefined, place ? Number(place[2]) : undefined, 'MDX', `found MDX that does not parse: ${message}`);
-  }
-}
-
-/**
  * Everything in a body that the compiler would refuse for needing JavaScript, and MDX that does not
- * parse, each with its line: the content check reports these with every other problem, before a
- * build, in `npm run check` and in the dev overlay.
+ * parse, each with its line.
  */
 export function bodyRefusals(source: string, firstLine = 1): ReportBodyError[] {
-  let tree: AnyNode;
-  try {
-    tree = parseBody(mdxToMdast, source, firstLine) as AnyNode;
-  } catch (e) {
-    if (e instanceof ReportBodyError) return [e];
-    throw e;
-  }
-  const found: ReportBodyError[] = [];
-  const visit = (node: AnyNode) => {
-    const refused = refusal(node);
-    if (refused) found.push(refused);
-    if ('children' in node && Array.isArray(node.children)) for (const child of node.children as AnyNode[]) visit(child);
-  };
-  visit(tree);
-  return found;
+  return parseReportBody(source, firstLine).refusals;
 }
 
 function textOf(node: AnyNode): string {
   if (node.type === 'text') return (node as Text).value;
   return 'children' in node && Array.isArray(node.children) ? (node.children as AnyNode[]).map(textOf).join('') : '';
-}
-
-/** An MDX comment, `{/* … *\/}`, says nothing to the reader and is dropped. */
-function isComment(node: AnyNode): boolean {
-  const value = 'value' in node ? node.value : undefined;
-  return typeof value === 'string' && /^\s*\/\*[\s\S]*\*\/\s*$/.test(value);
 }
 
 /**
@@ -161,11 +84,11 @@ function own(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 
-/** A tag's attributes as props; `refusal` has already turned away any that are not literal. */
+/** A tag's attributes as props; the parse has already refused any that are not literal. */
 function literalAttributes(node: JsxElement): Record<string, string | true> {
   const props: Record<string, string | true> = {};
   for (const attribute of node.attributes) {
-    if (!attribute.name) continue;
+    if (attribute.type !== 'mdxJsxAttribute') continue;
     props[own(attribute.name)] = typeof attribute.value === 'string' ? own(attribute.value) : true;
   }
   return props;
@@ -184,8 +107,6 @@ interface Context {
 function prepare(nodes: readonly AnyNode[], context: Context, linking: boolean): RootContent[] {
   const out: RootContent[] = [];
   for (const node of nodes) {
-    const refused = refusal(node);
-    if (refused) throw refused;
     // What is left of MDX's expressions are comments, which say nothing to the reader.
     if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') continue;
     if (isJsx(node)) {
@@ -196,9 +117,7 @@ function prepare(nodes: readonly AnyNode[], context: Context, linking: boolean):
         out.push(element);
         continue;
       }
-      if (!(MDX_COMPONENTS as readonly string[]).includes(name)) {
-        refuse(node, `<${name || '>'}>`, `found unknown component <${name}>, expected one of ${MDX_COMPONENTS.map((c) => `<${c}>`).join(', ')}`);
-      }
+      if (!isComponentName(name)) refuse(node, `<${name}>`, `found unknown component <${name}>`);
       out.push({ ...node, children: prepare(node.children, context, linking) } as unknown as RootContent);
       continue;
     }
@@ -241,7 +160,10 @@ function split(nodes: readonly RootContent[]): BodyNode[] {
   const swap = (node: RootContent): RootContent => {
     if (isJsx(node as AnyNode)) {
       const jsx = node as unknown as JsxElement;
-      components.push({ name: own(jsx.name ?? '') as MdxComponentName, props: literalAttributes(jsx), children: split(jsx.children) });
+      const name = jsx.name as ComponentName;
+      // Parsed with the component's schema; `own` through JSON so no prop shares memory with the source.
+      const props = JSON.parse(JSON.stringify(componentProps(name, literalAttributes(jsx)))) as ComponentProps<typeof name>;
+      components.push({ name: own(name), props, children: split(jsx.children as RootContent[]) } as ComponentNode);
       return { type: 'comment', value: `closing-bell:${components.length - 1}` };
     }
     if ('children' in node) return { ...node, children: (node as Parents).children.map(swap) } as RootContent;
@@ -258,12 +180,28 @@ function split(nodes: readonly RootContent[]): BodyNode[] {
 }
 
 /**
- * Compiles a report body. `source` is the MDX after its front matter; `firstLine` is the file line it
- * starts on, so a refused construct is reported at its line in the file.
+ * Satteri's own mdast-to-hast conversion writes a table column's alignment as a style, as the
+ * reports have always been published; the unified conversion writes the obsolete `align` attribute.
  */
-export function compileReportBody(source: string, link: (text: string) => Segment[], firstLine = 1): ReportBody {
-  const tree = parseBody(mdxToHast, source, firstLine) as AnyNode;
+function alignAsStyle(node: Nodes): void {
+  if (node.type === 'element' && (node.tagName === 'th' || node.tagName === 'td') && typeof node.properties.align === 'string') {
+    const { align, ...rest } = node.properties;
+    node.properties = { style: `text-align: ${align}`, ...rest };
+  }
+  if ('children' in node) for (const child of node.children) alignAsStyle(child as Nodes);
+}
+
+/**
+ * Compiles a report body: its source (the MDX after the front matter, with `firstLine` the file line
+ * it starts on) or the tree `parseReportBody` made of it. The first refusal is thrown with its line
+ * in the file.
+ */
+export function compileReportBody(body: string | ParsedReportBody, link: (text: string) => Segment[], firstLine = 1): ReportBody {
+  const parsed = typeof body === 'string' ? parseReportBody(body, firstLine) : body;
+  if (parsed.refusals.length > 0) throw parsed.refusals[0];
+  const tree = toHast(parsed.tree, { passThrough: [...MDX_NODES] }) as Root;
+  alignAsStyle(tree);
   const context: Context = { link, slugger: new Slugger(), headings: [] };
-  const prepared = prepare((tree as Root).children as AnyNode[], context, true);
+  const prepared = prepare(tree.children as AnyNode[], context, true);
   return { nodes: split(prepared), headings: context.headings };
 }

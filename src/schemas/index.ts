@@ -8,9 +8,10 @@
 import { z } from 'astro/zod';
 import { isValid } from 'date-fns/isValid';
 import type { Stated } from '../lib/stated.ts';
+import { MARKET_LIST } from '../lib/market.ts';
 
-/** Market ids the product knows the conventions of (see `src/lib/market.ts`). */
-export const MARKET_IDS = ['hk'] as const;
+/** Market ids the product knows the conventions of (data/markets.json, read by `src/lib/market.ts`). */
+export const MARKET_IDS = MARKET_LIST.map((market) => market.id) as [string, ...string[]];
 export const marketId = z.enum(MARKET_IDS, {
   error: (issue) => `found ${describe(issue.input)}, expected one of ${MARKET_IDS.join(", ")}`,
 });
@@ -75,10 +76,10 @@ function stated(options: { positive?: boolean } = {}) {
 
 const nonEmpty = z.string({ error: (issue) => `found ${describe(issue.input)}, expected text` }).trim().min(1, 'found an empty string, expected text');
 
-/** `00981.HK`: the exchange code, a dot, the exchange suffix. */
+/** `00981.HK`, `7203.T`: the exchange code, a dot, the exchange suffix (see `tickerSuffixes` in data/markets.json). */
 export const tickerCode = z
   .string({ error: (issue) => `found ${describe(issue.input)}, expected a ticker such as 00981.HK` })
-  .regex(/^[0-9A-Z]{1,6}\.[A-Z]{2}$/, { error: (issue) => `found ${describe(issue.input)}, expected a ticker such as 00981.HK` });
+  .regex(/^[0-9A-Z]{1,6}\.[A-Z]{1,2}$/, { error: (issue) => `found ${describe(issue.input)}, expected a ticker such as 00981.HK` });
 
 export const indexSymbol = z
   .string({ error: (issue) => `found ${describe(issue.input)}, expected an index symbol such as HSI` })
@@ -93,6 +94,8 @@ export const securitySchema = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/, { error: (issue) => `found ${describe(issue.input)}, expected an ISO 4217 currency code such as HKD` }),
   sector: nonEmpty.optional(),
   aliases: z.array(nonEmpty).default([]),
+  /** Shares in one board lot, as the exchange's list of securities gives it. */
+  boardLot: z.number({ error: (issue) => `found ${describe(issue.input)}, expected a whole number of shares` }).int().positive().optional(),
 });
 
 export const indexSchema = z.strictObject({
@@ -182,14 +185,27 @@ export const reportSchema = z.strictObject({
   draft: z.boolean({ error: (issue) => `found ${describe(issue.input)}, expected true or false` }).default(false),
 });
 
+const calendarDay = z.strictObject({ date: isoDate, name: nonEmpty });
+
 export const calendarSchema = z.strictObject({
   id: nonEmpty,
   name: nonEmpty,
   market: marketId,
   source: nonEmpty,
+  /** How the file was made (`npm run calendars`) and from which libraries, at which versions. */
+  generator: z
+    .strictObject({
+      command: nonEmpty,
+      libraries: z.array(z.strictObject({ name: nonEmpty, version: nonEmpty })).min(1),
+      overrides: nonEmpty.optional(),
+    })
+    .optional(),
   /** The years the holiday list covers; a date outside them cannot be checked and is refused. */
   years: z.array(z.number().int().min(1900).max(2200)).min(1),
-  holidays: z.array(z.strictObject({ date: isoDate, name: nonEmpty })),
+  /** Weekdays the exchange is closed; weekends are closed without being listed. */
+  holidays: z.array(calendarDay),
+  /** Trading days that end early, at the market's `halfDayClose`. */
+  halfDays: z.array(calendarDay).default([]),
 });
 
 /**

@@ -1,16 +1,21 @@
 /**
- * Bad input stops the real build, naming the file, the line and the field, what was found and what
- * was expected, and the last good site stays as it was. Each case is a copy of the real content with
- * one thing broken, built with `npm run build`'s script.
+ * Bad input is refused, naming the file, the line and the field, what was found and what was
+ * expected. Each case is a copy of the real content with one thing broken, given to the content
+ * check in-process (`checkContent`, what every build runs first): a table of cases that runs in
+ * seconds. A handful of real builds then show what only a build can: the check's problems stop
+ * `npm run build`, the last good site stays byte for byte, and an error Astro raises while
+ * rendering names its file.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { copyContent, editFile, runBuild, TMP } from '../support/site.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/check/index.ts';
+import { formatProblem, formatReport } from '../../src/check/problem.ts';
+import { copyContent, editFile, runBuild, seedSite, TEST_NOW, TMP } from '../support/site.ts';
 
-/** A real build each: several run at once on a small machine, so allow each more than vitest's default. */
-const BUILD_TIMEOUT = 120_000;
+/** A real build each: allow more than vitest's default on a loaded two-core machine. */
+const BUILD_TIMEOUT = 180_000;
 const SNAPSHOT = 'markets/hk/2025-10-24.json';
 const REPORT = 'reports/2025-10-24-smic-rally.mdx';
 
@@ -56,7 +61,7 @@ const cases: Case[] = [
   { name: 'a weekend', breakIt: report((t) => t.replace('date: 2025-10-24', 'date: 2025-10-25').replace('published: 2025-10-24', 'published: 2025-10-25')), file: REPORT, line: '4:1', field: 'date', message: /found 2025-10-25, expected a HKEX trading day: 2025-10-25 is a weekend/ },
   { name: 'a holiday', breakIt: report((t) => t.replace('date: 2025-10-24', 'date: 2025-10-29').replace('published: 2025-10-24', 'published: 2025-10-29')), file: REPORT, line: '4:1', field: 'date', message: /found 2025-10-29, expected a HKEX trading day: 2025-10-29 is a hkex holiday \(Chung Yeung Festival\)/ },
   { name: 'a session with no snapshot', breakIt: report((t) => t.replace('date: 2025-10-24', 'date: 2025-10-23')), file: REPORT, line: '4:1', field: 'date', message: /found no session snapshot for market "hk" on 2025-10-23, expected content\/markets\/hk\/2025-10-23\.json/ },
-  { name: 'a year the calendar does not cover', breakIt: report((t) => t.replace('date: 2025-10-24', 'date: 2027-10-25').replace('published: 2025-10-24', 'published: 2027-10-25')), file: REPORT, line: '4:1', field: 'date', message: /the hkex calendar covers 2025, 2026 only; add 2027's holidays to content\/calendars\/hkex\.json/ },
+  { name: 'a year the calendar does not cover', breakIt: report((t) => t.replace('date: 2025-10-24', 'date: 2031-10-27').replace('published: 2025-10-24', 'published: 2031-10-27')), file: REPORT, line: '4:1', field: 'date', message: /the hkex calendar covers 2000–2030 only; content\/calendars\/hkex\.json is made by `npm run calendars`/ },
   { name: 'a session in the future', breakIt: report((t) => t.replace('date: 2025-10-24', 'date: 2025-12-01').replace('published: 2025-10-24', 'published: 2025-12-01')), file: REPORT, line: '4:1', field: 'date', message: /found 2025-12-01, a session that has not happened yet, expected a day on or before today \(2025-11-01 in HKT\)/ },
   { name: 'a publication before the session closed', breakIt: report((t) => t.replace('published: 2025-10-24T18:30:00+08:00', 'published: 2025-10-24T15:00:00+08:00')), file: REPORT, line: '6:1', field: 'published', message: /found 2025-10-24T15:00:00\+08:00, expected a time after the session's close \(2025-10-24 16:10 HKT\)/ },
   { name: 'a missing title', breakIt: report((t) => t.replace(/^title: .*\n/m, '')), file: REPORT, line: '2:1', field: 'title', message: /found nothing, expected text/ },
@@ -82,51 +87,72 @@ const cases: Case[] = [
   { name: 'a price chart past the session', breakIt: (c) => { prices((t) => t)(c); report((t) => t.replace('<FlowChart />', '<FlowChart />\n\n<PriceChart ticker="SYN01.HK" from="2025-10-01" to="2025-10-28" />'))(c); }, file: REPORT, line: '42:1', field: '<PriceChart to>', message: /found 2025-10-28, expected a day on or before the report's session 2025-10-24/ },
 ];
 
-describe.concurrent('a build with bad content stops and says where', () => {
-  it.each(cases)('$name', async ({ breakIt, file, line, field, message }) => {
-    const content = copyContent('bad');
-    breakIt(content);
-    const outDir = join(content, '..', 'dist');
-    const { code, output } = await runBuild({ content, outDir });
-    expect(code, output).not.toBe(0);
-    const place = `${relative('.', join(content, file))}:${line}`;
-    const atPlace = output.split('\n').filter((l) => l.startsWith(place));
-    const problem = atPlace.find((l) => message.test(l) && (!field || l.includes(`  ${field}  `)));
-    expect(problem, `no such problem at ${place} in:\n${output}`).toBeDefined();
-    expect(output).toContain('nothing was published');
-    rmSync(join(content, '..'), { recursive: true, force: true });
-  }, BUILD_TIMEOUT);
+const copies: string[] = [];
+afterAll(() => {
+  for (const folder of copies) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A fresh copy of content/ with `breakIt` applied. */
+function broken(name: string, ...breaks: ((content: string) => void)[]): string {
+  const content = copyContent(name);
+  copies.push(join(content, '..'));
+  for (const breakIt of breaks) breakIt(content);
+  return content;
+}
+
+/** The problems the check finds in a content folder, printed as `npm run check` and the build print them. */
+function check(content: string) {
+  const problems = checkContent({ root: relative('.', content), now: new Date(TEST_NOW) });
+  return { problems, lines: problems.map(formatProblem), report: formatReport(problems) };
+}
+
+/** The printed problem of a case, or undefined: at its place, with its field and message. */
+function findProblem(lines: string[], content: string, { file, line, field, message }: Case): string | undefined {
+  const place = `${relative('.', join(content, file))}:${line}`;
+  return lines.filter((l) => l.startsWith(place)).find((l) => message.test(l) && (!field || l.includes(`  ${field}  `)));
+}
+
+describe('the content check refuses bad content and says where', () => {
+  it('passes the real content untouched, so each refusal below is the break’s doing', () => {
+    const { problems, report } = check(broken('good'));
+    expect(problems.filter((p) => p.severity === 'error'), report).toEqual([]);
+  });
+
+  it.each(cases)('$name', (c) => {
+    const content = broken('bad', c.breakIt);
+    const { problems, lines, report } = check(content);
+    expect(problems.some((p) => p.severity === 'error'), report).toBe(true);
+    expect(findProblem(lines, content, c), `no such problem at ${c.file}:${c.line} in:\n${report}`).toBeDefined();
+  });
 });
 
 describe('every problem at once', () => {
-  it('ten broken files give ten messages in one run', async () => {
-    const content = copyContent('ten');
+  it('ten broken files give ten messages in one run', () => {
     // Five cases that break five different files (picked by name, so new cases can be added anywhere).
     const picked = ['a number written as text', 'bytes that are not UTF-8', 'a byte-order mark', 'a file named for another ticker', 'an impossible date'];
     const breaks = picked.map((name) => cases.find((c) => c.name === name)!);
     expect(new Set(breaks.map((c) => c.file)).size).toBe(5);
-    for (const c of breaks) c.breakIt(content);
-    // Five more broken files of their own.
-    editFile(join(content, 'indices/HSTECH.json'), (t) => t.replace('"market": "hk"', '"market": "us"'));
-    editFile(join(content, 'indices/HSCEI.json'), (t) => t.replace('"name"', '"nom"'));
-    editFile(join(content, 'securities/09988.HK.json'), (t) => t.replace('"currency": "HKD"', '"currency": "hkd"'));
-    editFile(join(content, 'securities/03690.HK.json'), (t) => t.replace('"exchange": "HKEX"', '"exchange": 7'));
-    editFile(join(content, 'calendars/hkex.json'), (t) => t.replace('"date": "2025-12-26"', '"date": "2025-12-32"'));
-    const { code, output } = await runBuild({ content, outDir: join(content, '..', 'dist') });
-    expect(code).not.toBe(0);
-    const problems = output.split('\n').filter((l) => l.startsWith(relative('.', content)));
+    const content = broken('ten', ...breaks.map((c) => c.breakIt), (c) => {
+      // Five more broken files of their own.
+      editFile(join(c, 'indices/HSTECH.json'), (t) => t.replace('"market": "hk"', '"market": "us"'));
+      editFile(join(c, 'indices/HSCEI.json'), (t) => t.replace('"name"', '"nom"'));
+      editFile(join(c, 'securities/09988.HK.json'), (t) => t.replace('"currency": "HKD"', '"currency": "hkd"'));
+      editFile(join(c, 'securities/03690.HK.json'), (t) => t.replace('"exchange": "HKEX"', '"exchange": 7'));
+      editFile(join(c, 'calendars/hkex.json'), (t) => t.replace('"date": "2025-12-26"', '"date": "2025-12-32"'));
+    });
+    const { lines, report } = check(content);
     // Each broken file speaks for itself, and nothing else echoes it (no "unknown ticker" for a broken security file).
-    expect([...new Set(problems.map((p) => p.split(':')[0]))].sort(), output).toEqual(
+    expect([...new Set(lines.map((p) => p.split(':')[0]))].sort(), report).toEqual(
       [SNAPSHOT, REPORT, 'securities/00981.HK.json', 'indices/HSI.json', 'securities/01810.HK.json', 'indices/HSTECH.json', 'indices/HSCEI.json', 'securities/09988.HK.json', 'securities/03690.HK.json', 'calendars/hkex.json']
         .map((file) => relative('.', join(content, file)))
         .sort(),
     );
-    expect(output).toMatch(/\b1\d errors, \d+ warnings?|\b10 errors, \d+ warnings?/);
-    rmSync(join(content, '..'), { recursive: true, force: true });
-  }, BUILD_TIMEOUT);
+    expect(report).toMatch(/\b1\d errors, \d+ warnings?|\b10 errors, \d+ warnings?/);
+  });
 });
 
-describe('the last good site', () => {
+/** What only a real build shows: its output, and what it leaves in the output folder. */
+describe('a real build with bad content', () => {
   function fingerprint(folder: string): Record<string, string> {
     const files: Record<string, string> = {};
     for (const name of readdirSync(folder, { recursive: true }) as string[]) {
@@ -136,23 +162,46 @@ describe('the last good site', () => {
     return files;
   }
 
-  it.each([
-    ['a content error', report((t) => t.replace('date: 2025-10-24', 'date: 2025-10-25'))],
-    ['a wrong figure in prose', report((t) => `${t}\nThe Hang Seng Index closed at 26,106.\n`)],
-    ['an MDX syntax error', report((t) => t.replace('## Conclusion', '## Conclusion\n\n<Drivers title="x">\nunclosed {'))],
-  ])('is left byte for byte after %s', async (_, breakIt) => {
+  /** A published site to break: a copy of the shared seed build (builds publish by renaming, so a copy stands for one). */
+  async function lastGoodSite(): Promise<string> {
     const outDir = join(TMP, `last-good-${Math.random().toString(36).slice(2)}`);
-    const good = await runBuild({ outDir });
-    expect(good.code, good.output).toBe(0);
+    copies.push(outDir, `${outDir}.cache`);
+    cpSync(await seedSite(), outDir, { recursive: true });
+    return outDir;
+  }
+
+  it('stops on a content error, printed as the check prints it, and leaves the last good site byte for byte', async () => {
+    const c = cases.find((c) => c.name === 'a wrong figure in prose')!;
+    const outDir = await lastGoodSite();
     const before = fingerprint(outDir);
     expect(Object.keys(before)).toContain('reports/2025-10-24-smic-rally/index.html');
-    const content = copyContent('last-good');
-    breakIt(content);
-    const bad = await runBuild({ content, outDir });
-    expect(bad.code, bad.output).not.toBe(0);
-    expect(bad.output).toContain('still holds the last good site');
+    const content = broken('last-good', c.breakIt);
+    const { code, output } = await runBuild({ content, outDir });
+    expect(code, output).not.toBe(0);
+    expect(findProblem(output.split('\n'), content, c), output).toBeDefined();
+    expect(output).toContain('nothing was built');
+    expect(output).toContain('still holds the last good site');
     expect(fingerprint(outDir)).toEqual(before);
-    rmSync(outDir, { recursive: true, force: true });
-    rmSync(join(content, '..'), { recursive: true, force: true });
+  }, BUILD_TIMEOUT);
+
+  it('stops on an MDX syntax error, naming the report, and leaves the last good site byte for byte', async () => {
+    const outDir = await lastGoodSite();
+    const before = fingerprint(outDir);
+    const content = broken('last-good', report((t) => t.replace('## Conclusion', '## Conclusion\n\n<Drivers title="x">\nunclosed {')));
+    const { code, output } = await runBuild({ content, outDir });
+    expect(code, output).not.toBe(0);
+    expect(output).toContain('2025-10-24-smic-rally.mdx');
+    expect(output).toContain('still holds the last good site');
+    expect(fingerprint(outDir)).toEqual(before);
+  }, BUILD_TIMEOUT);
+
+  it('publishes nothing when there was no site before', async () => {
+    const outDir = join(TMP, `first-${Math.random().toString(36).slice(2)}`);
+    copies.push(outDir, `${outDir}.cache`);
+    const content = broken('first', cases[0].breakIt);
+    const { code, output } = await runBuild({ content, outDir });
+    expect(code, output).not.toBe(0);
+    expect(findProblem(output.split('\n'), content, cases[0]), output).toBeDefined();
+    expect(output).toContain(`nothing was published to ${outDir}/`);
   }, BUILD_TIMEOUT);
 });

@@ -2,16 +2,16 @@
  * Finding reports again, checked on the real build of the real content: the pages for every stock,
  * index and tag and the links between them, the feeds, the sitemap, the open data and the metadata.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuild, TMP } from '../support/site.ts';
+import { seedSite, seedSiteOutput } from '../support/site.ts';
 import { seedSnapshotJson } from '../support/seed.ts';
 import { htmlPages, readable } from '../support/html.ts';
 
-const outDir = join(TMP, 'discovery-site');
+let outDir = '';
 const SITE = 'https://closing-bell.example';
 const REPORT = '/reports/2025-10-24-smic-rally/';
 const file = (path: string) => readFileSync(join(outDir, path.replace(/\/$/, '/index.html')), 'utf8');
@@ -21,10 +21,8 @@ const jsonLd = (html: string) =>
   [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]));
 
 beforeAll(async () => {
-  rmSync(outDir, { recursive: true, force: true });
-  const result = await runBuild({ outDir });
-  expect(result.code, result.output).toBe(0);
-  expect(result.output).toMatch(/Search: indexed \d+ report page/);
+  outDir = await seedSite();
+  expect(seedSiteOutput(outDir)).toMatch(/Search: indexed \d+ report page/);
 });
 
 describe('from the seed report to what it is about, and back', () => {

@@ -3,24 +3,21 @@
  * each one traceable to the session snapshot; only pages with a chart load a script, from the site
  * itself, within the script budget.
  */
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuild, TMP } from '../support/site.ts';
+import { seedSite, seedSiteOutput } from '../support/site.ts';
 import { seedSnapshotJson } from '../support/seed.ts';
 import { htmlPages, readable } from '../support/html.ts';
 import { pageScripts, SCRIPT_BUDGET_BYTES } from '../../src/check/budget.ts';
 
-const outDir = join(TMP, 'seed-site');
-const reportPath = join(outDir, 'reports/2025-10-24-smic-rally/index.html');
+let outDir = '';
 let reportHtml = '';
 
 beforeAll(async () => {
-  rmSync(outDir, { recursive: true, force: true });
-  const result = await runBuild({ outDir });
-  expect(result.output).toContain('Published to');
-  expect(result.code).toBe(0);
-  reportHtml = readFileSync(reportPath, 'utf8');
+  outDir = await seedSite();
+  expect(seedSiteOutput(outDir)).toContain('Published to');
+  reportHtml = readFileSync(join(outDir, 'reports/2025-10-24-smic-rally/index.html'), 'utf8');
 });
 
 describe('the seed report page', () => {

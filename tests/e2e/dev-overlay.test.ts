@@ -7,31 +7,42 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../../scripts/support/browser.ts';
 import { authorEnvironment, copyContent } from '../support/site.ts';
 
-const port = 4600 + Math.floor(Math.random() * 300);
 let server: ChildProcess;
+let origin = '';
 let browser: Browser;
 let content: string;
 let log = '';
 
 beforeAll(async () => {
   content = copyContent('dev');
-  server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', String(port), '--ignore-lock'], {
+  // Port 0: the system picks a free port; the server's own address is read back from what it prints.
+  server = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--port', '0', '--host', '127.0.0.1', '--ignore-lock'], {
     env: { ...authorEnvironment(), CLOSING_BELL_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (chunk) => (log += chunk));
   server.stderr?.on('data', (chunk) => (log += chunk));
+  origin = await waitFor('the dev server to print its address', () => /Local\s+(http:\/\/[^\s/]+)/.exec(log)?.[1]);
   // Ready once the report answers: the server prints its address a moment before routes are served.
-  for (let i = 0; i < 150; i++) {
-    const response = await fetch(`http://localhost:${port}/reports/2025-10-24-smic-rally/`).catch(() => undefined);
-    if (response?.ok) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitFor(`${origin} to serve the report`, async () => {
+    const response = await fetch(`${origin}/reports/2025-10-24-smic-rally/`).catch(() => undefined);
+    return response?.ok || undefined;
+  });
   browser = await launchChromium();
 });
+
+/** Polls `ready` until it gives a value; past the timeout, fails with the server's log. */
+async function waitFor<T>(what: string, ready: () => T | undefined | Promise<T | undefined>, timeout = 90_000): Promise<T> {
+  for (const started = Date.now(); Date.now() - started < timeout; await new Promise((r) => setTimeout(r, 200))) {
+    if (server.exitCode !== null) throw new Error(`the dev server stopped (exit ${server.exitCode}) while waiting for ${what}:\n${log}`);
+    const value = await ready();
+    if (value !== undefined) return value;
+  }
+  throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}:\n${log}`);
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -60,7 +71,7 @@ async function overlayText(page: import('playwright-core').Page): Promise<string
 it('shows a content error in the overlay as the author saves, naming file, line and field', async () => {
   expect(log).toContain('watching for file changes');
   const page = await browser.newPage();
-  await page.goto(`http://localhost:${port}/reports/2025-10-24-smic-rally/`);
+  await page.goto(`${origin}/reports/2025-10-24-smic-rally/`);
   // The server may reload the page once as it settles (see overlayText); read the title once it has.
   await page.waitForLoadState('networkidle');
   await expect.poll(() => page.title().catch(() => ''), { timeout: 15_000, message: log }).toContain('SMIC Sees Strong Surge');

@@ -2,23 +2,17 @@
  * Search as a reader uses it, in Chromium over the built site: instant search finds the seed report
  * by company, topic and ticker code; without JavaScript the form still leads to a list of reports.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { serveStatic, type StaticSite } from '../support/serve.ts';
-import { runBuild, TMP } from '../support/site.ts';
+import { launchChromium } from '../../scripts/support/browser.ts';
+import { serveStatic, type StaticSite } from '../../scripts/support/serve.ts';
+import { seedSite } from '../support/site.ts';
 
-const outDir = join(TMP, 'search-site');
 let site: StaticSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  rmSync(outDir, { recursive: true, force: true });
-  const result = await runBuild({ outDir });
-  expect(result.code, result.output).toBe(0);
-  site = await serveStatic(outDir);
+  site = await serveStatic(await seedSite());
   browser = await launchChromium();
 });
 

@@ -1,51 +1,63 @@
 /**
- * The real build, as an author runs it (`npm run build` → scripts/build.ts → astro build), pointed
- * at a content folder and an output folder of the test's choosing under `tests/.tmp/`, so tests never
- * touch `content/` or the published `dist/`.
+ * Real builds for tests (scripts/support/build.ts), always at one fixed moment and under
+ * `tests/.tmp/`, so tests never touch `content/` or the published `dist/`; and the seed site, built
+ * once per test run and shared by every file that only reads it.
  */
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { inject } from 'vitest';
+import { authorEnvironment, runBuild as runAnyBuild, type BuildOptions, type BuildResult } from '../../scripts/support/build.ts';
+
+export { authorEnvironment, type BuildResult };
 
 export const TMP = resolve('tests/.tmp');
-
-export interface BuildResult {
-  code: number;
-  /** stdout and stderr together, without colour codes. */
-  output: string;
-}
-
-/** Variables the test runner (Vitest, through Vite) sets for itself; a child build must not inherit them (DEV=1 would make a build show drafts). */
-const RUNNER_VARIABLES = new Set(['NODE_ENV', 'DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE', 'TEST', 'ASSETS_PREFIX']);
-
-/** The environment an author's shell has: without the test runner's own variables. */
-export function authorEnvironment(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !RUNNER_VARIABLES.has(key) && !key.startsWith('VITEST')));
-}
 
 /** The moment every test build runs at, so results never depend on the wall clock. */
 export const TEST_NOW = '2025-11-01T00:00:00Z';
 
-export function runBuild(options: { content?: string; outDir: string; cacheDir?: string; now?: string; env?: Record<string, string> }): Promise<BuildResult> {
-  const env = {
-    ...authorEnvironment(),
-    CLOSING_BELL_NOW: options.now ?? TEST_NOW,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    FORCE_COLOR: '0',
-    NO_COLOR: '1',
-    CLOSING_BELL_OUT_DIR: options.outDir,
-    CLOSING_BELL_CACHE_DIR: options.cacheDir ?? `${options.outDir}.cache`,
-    ...(options.content ? { CLOSING_BELL_CONTENT: options.content } : {}),
-    ...options.env,
-  };
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['scripts/build.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? 1, output: output.replace(/\x1b\[[0-9;]*m/g, '') }));
-  });
+export function runBuild(options: BuildOptions): Promise<BuildResult> {
+  return runAnyBuild({ ...options, now: options.now ?? TEST_NOW });
+}
+
+/**
+ * The real content built once per test run (clean: a fresh cache folder), for every test that only
+ * reads the site: the seed page, discovery, search, charts, the quality gate. The first file to ask
+ * builds it under a lock; the others wait and read the same folder. Never write into it: copy it.
+ */
+export async function seedSite(): Promise<string> {
+  const folder = join(TMP, `run-${inject('testRun')}`);
+  const outDir = join(folder, 'seed-site');
+  const done = `${outDir}.done`;
+  const failed = `${outDir}.failed`;
+  const lock = `${outDir}.lock`;
+  mkdirSync(folder, { recursive: true });
+  for (;;) {
+    if (existsSync(done)) return outDir;
+    if (existsSync(failed)) throw new Error(`the shared seed build failed:\n${readFileSync(failed, 'utf8')}`);
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    if (existsSync(done)) return outDir;
+    const result = await runBuild({ outDir });
+    if (result.code !== 0) {
+      writeFileSync(failed, result.output);
+      throw new Error(`the shared seed build failed (exit ${result.code}):\n${result.output}`);
+    }
+    writeFileSync(done, result.output);
+    return outDir;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** What the shared seed build printed. */
+export function seedSiteOutput(outDir: string): string {
+  return readFileSync(`${outDir}.done`, 'utf8');
 }
 
 /** A copy of `content/` in a fresh temporary folder (relative to the project, as authors see paths). */

@@ -70,7 +70,7 @@ describe('moveView', () => {
   });
 });
 
-const quote = (parts: Partial<QuoteView>): QuoteView => ({ kind: 'index', id: 'SYNI', name: 'Synthetic Index', percentDerived: false, ...parts });
+const quote = (parts: Partial<QuoteView>): QuoteView => ({ kind: 'index', market: HK, id: 'SYNI', name: 'Synthetic Index', percentDerived: false, ...parts });
 
 describe('quoteMoves', () => {
   it.each<[string, QuoteView, string | undefined, string | undefined, MoveView['tone'] | undefined]>([
@@ -83,18 +83,18 @@ describe('quoteMoves', () => {
     ['a negative bound reads as a size', quote({ changePercent: less(-2), direction: 'down' }), undefined, 'more than 2_%', 'red'],
     ['points only', quote({ change: around(100), direction: 'up' }), 'around 100', undefined, 'green'],
   ])('%s', (_, view, points, percent, tone) => {
-    const moves = quoteMoves(view, HK);
+    const moves = quoteMoves(view);
     expect(moves.points?.text).toBe(points === undefined ? undefined : t(points));
     expect(moves.percent?.text).toBe(percent === undefined ? undefined : t(percent));
     for (const move of [moves.points, moves.percent]) if (move) expect(move.tone).toBe(tone);
   });
 
   it('gives no move for a quote without figures, only a stated direction', () => {
-    expect(quoteMoves(quote({ direction: 'up' }), HK)).toEqual({ points: undefined, percent: undefined });
+    expect(quoteMoves(quote({ direction: 'up' }))).toEqual({ points: undefined, percent: undefined });
   });
 
-  it('gives both moves the quote’s direction', () => {
-    const { points, percent } = quoteMoves(quote({ change: exact(192), changePercent: exact(0.7394), percentDerived: true, direction: 'up' }), RED_RISE);
+  it('gives both moves the quote’s direction, in the colours of the quote’s own market', () => {
+    const { points, percent } = quoteMoves(quote({ market: RED_RISE, change: exact(192), changePercent: exact(0.7394), percentDerived: true, direction: 'up' }));
     expect(points).toEqual({ text: '+192', arrow: '▲', tone: 'red', words: 'up' });
     expect(percent).toEqual({ text: t('+0.7_%'), arrow: '▲', tone: 'red', words: 'up' });
   });

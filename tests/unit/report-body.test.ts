@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { entityMatcher } from '../../src/lib/entities.ts';
 import { bodyRefusals, compileReportBody, ReportBodyError, type BodyNode, type ComponentNode } from '../../src/markdown/report-body.ts';
 import { splitFrontmatter } from '../../src/check/sources.ts';
+import { parseReportBody, walk } from '../../src/markdown/parse.ts';
 
 const noLinks = entityMatcher([]);
 const links = entityMatcher([
@@ -86,8 +87,14 @@ describe('compileReportBody', () => {
   });
 
   it('takes an attribute without a value as true', () => {
-    const [chart] = components(compileReportBody('<PriceChart ticker="00981.HK" compact />', noLinks).nodes);
-    expect(chart.props).toEqual({ ticker: '00981.HK', compact: true });
+    const [figure] = components(compileReportBody('Up <Fig of="HSI.change" signed />.', noLinks).nodes);
+    expect(figure.props).toEqual({ of: 'HSI.change', signed: true });
+  });
+
+  it('hands a component its props parsed by its schema: a list is a list', () => {
+    const [table, chart] = components(compileReportBody('<IndexTable only="HSTECH, HSI" />\n\n<IndexMovesChart only="HSI" />', noLinks).nodes);
+    expect(table.props).toEqual({ only: ['HSTECH', 'HSI'] });
+    expect(chart.props).toEqual({ only: ['HSI'] });
   });
 
   it('compiles the seed report: every figure and component the article uses, in order', () => {
@@ -162,3 +169,38 @@ describe('bodyRefusals, for the content check', () => {
   });
 });
 
+
+describe('parseReportBody: the one tree the check walks and the compiler compiles', () => {
+  it('gives every node its line and column in the file', () => {
+    const { tree, refusals } = parseReportBody('Intro.\n\n## Moves\n\nUp <Fig of="HSI.close" /> today.', 20);
+    expect(refusals).toEqual([]);
+    const places: string[] = [];
+    walk(tree, (node) => {
+      if (node.type === 'heading' || node.type === 'mdxJsxTextElement') places.push(`${node.type}@${node.position?.start.line}:${node.position?.start.column}`);
+    });
+    expect(places).toEqual(['heading@22:1', 'mdxJsxTextElement@24:4']);
+  });
+
+  it('keeps a bare attribute as null and a quoted one as its text', () => {
+    const { tree } = parseReportBody('<Drivers title="Why" signed />');
+    const [element] = tree.children;
+    expect(element.type).toBe('mdxJsxFlowElement');
+    if (element.type !== 'mdxJsxFlowElement') return;
+    expect(element.attributes.map((a) => [a.type === 'mdxJsxAttribute' ? a.name : '', a.value])).toEqual([['title', 'Why'], ['signed', null]]);
+  });
+
+  it('compiles from the tree it was given, the same HTML as from the source', () => {
+    const source = 'SMIC <sup>1</sup> rallied <Fig of="00981.HK.changePercent" />.\n\n| a | b |\n|:--|--:|\n| 1 | 2 |';
+    const fromTree = compileReportBody(parseReportBody(source), noLinks);
+    expect(fromTree).toEqual(compileReportBody(source, noLinks));
+    // Satteri's own conversion writes a column's alignment as a style, not the obsolete align attribute.
+    expect(flat(fromTree.nodes)).toContain('<th style="text-align: left">a</th>');
+    expect(flat(fromTree.nodes)).toContain('<td style="text-align: right">2</td>');
+  });
+
+  it('returns an empty tree and the parse error for MDX that does not parse', () => {
+    const parsed = parseReportBody('<Risks title="x">\n\nunclosed', 3);
+    expect(parsed.tree.children).toEqual([]);
+    expect(parsed.refusals.map((r) => r.field)).toEqual(['MDX']);
+  });
+});

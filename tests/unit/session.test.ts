@@ -198,6 +198,7 @@ describe('buildSession: flows', () => {
   it('builds a flow-only stock view with its names and southbound flow and nothing invented', () => {
     expect(stock('SYN03.HK')).toEqual({
       kind: 'stock',
+      market: MARKETS.hk,
       id: 'SYN03.HK',
       name: 'Synthetic Three',
       currency: 'HKD',

@@ -15,7 +15,7 @@ import { compareBuilds } from '../../scripts/verify/reproducible.ts';
 import { checkSitemap, kindOf, pagesOf, type Problem } from '../../scripts/verify/site.ts';
 import { checkOutput, checkSources } from '../../scripts/verify/unsafe.ts';
 import { checkWeights, weightTable } from '../../scripts/verify/weight.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium } from '../../scripts/support/browser.ts';
 import { fixtureSite, page } from '../support/fixture-site.ts';
 import { TMP } from '../support/site.ts';
 

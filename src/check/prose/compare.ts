@@ -4,7 +4,12 @@
  * Both sides are read as intervals of the values they allow:
  * - prose "26,160" allows what rounds to it at the precision written, [26,159.5, 26,160.5];
  *   "0.7 %" allows [0.65, 0.75]; "HKD 654.8 million" allows [654.75, 654.85] million;
- * - prose "around 26,000" allows half a unit of its last non-zero digit either side, [25,500, 26,500];
+ * - prose "around 26,000" (about, roughly, some, approximately) allows half a unit of its last non-zero
+ *   digit either side, and at least 1 % of the number: [25,500, 26,500]; "around 25,000" does not
+ *   reach 26,160;
+ * - prose "nearly 10 %" (almost, close to, just under) allows up to 10 % of the number below it, and
+ *   at most the number: [9, 10], so 9.9 % passes and 8.9 % or 10.2 % do not; "just over 8 %"
+ *   allows up to 5 % above it, (8, 8.4];
  * - prose "more than 8 %" allows (8, ∞); "at least 8 %" [8, ∞); "less than", "at most" likewise;
  * - a snapshot figure that is exact is the point itself (a derived 0.7394 % is compared unrounded);
  *   `{ "around": 26000 }` allows [25,500, 26,500]; `{ "moreThan": 8 }` allows (8, ∞).
@@ -34,22 +39,33 @@ export type Verdict = 'implied' | 'consistent' | 'unsupported' | 'contradicted';
 
 const closed = (lo: number, hi: number): Interval => ({ lo, hi, loOpen: false, hiOpen: false });
 
-/** The values a prose number allows; `magnitude` drops a sign that was not written. */
+/** How far an approximate word reaches (see the module comment and README). */
+export const TOLERANCE = {
+  /** "around", "about", "roughly": at least this share of the number either side. */
+  around: 0.01,
+  /** "nearly", "almost", "close to": at most this share below the number. */
+  nearly: 0.1,
+  /** "just over", "slightly above": at most this share above the number. */
+  justOver: 0.05,
+} as const;
+
+/** The values a prose number allows. */
 export function proseInterval(number: ProseNumber): Interval {
   const x = number.value;
+  const written = (10 ** -number.decimals * number.scale) / 2;
   switch (number.qualifier) {
     case 'moreThan':
+      if (number.side === 'above') return { lo: x, hi: x + Math.abs(x) * TOLERANCE.justOver, loOpen: true, hiOpen: false };
       return { lo: x, hi: Infinity, loOpen: !number.inclusive, hiOpen: true };
     case 'lessThan':
       return { lo: -Infinity, hi: x, loOpen: true, hiOpen: !number.inclusive };
     case 'around': {
-      const half = Math.max(number.unit, 10 ** -number.decimals * number.scale) / 2;
+      if (number.side === 'below') return closed(x - Math.abs(x) * TOLERANCE.nearly, x);
+      const half = Math.max(number.unit / 2, written, Math.abs(x) * TOLERANCE.around);
       return closed(x - half, x + half);
     }
-    case 'exact': {
-      const half = (10 ** -number.decimals * number.scale) / 2;
-      return closed(x - half, x + half);
-    }
+    case 'exact':
+      return closed(x - written, x + written);
   }
 }
 

@@ -7,10 +7,12 @@
  * or a `<Fig>` right after them ("gained 108 points", "up 8 %", "advanced by 63") or right before
  * them ("a 0.7 % rise", "a <Fig/> gain").
  *
+ * A weak word also counts right after its subject ("the broader market advanced").
+ *
  * A word is not counted when negated ("did not fall", "never rose") or hypothetical ("could
  * fall", "may rise", "is expected to rise"): it states no move of the session.
  */
-import { FIG_MARK } from './sentences.ts';
+import { FIG_MARK } from './tree.ts';
 
 export type Way = 'up' | 'down';
 
@@ -32,7 +34,7 @@ const STRONG: [string, Way][] = [
   [`${MOVED}${S}(?:up|higher)`, 'up'],
   [`${MOVED}${S}(?:down|lower)`, 'down'],
   [`gained${S}ground|in${S}positive${S}territory`, 'up'],
-  [`lost${S}ground|gave${S}up|pared${S}(?:its${S}|their${S})?gains|in${S}negative${S}territory`, 'down'],
+  [`lost${S}ground|in${S}negative${S}territory`, 'down'],
   ['rose|risen|rallied|climbed|jumped|surged|soared|rebounded|spiked|rocketed|skyrocketed|leapt|leaped|outperformed', 'up'],
   ['fell|fallen|slipped|declined|slid|tumbled|plunged|plummeted|sank|sunk|slumped|retreated|dipped|sagged|underperformed|skidded', 'down'],
 ];
@@ -50,7 +52,22 @@ const WEAK: [string, Way][] = [
   ],
 ];
 
-const compile = (list: [string, Way][]) => list.map(([words, way]) => ({ way, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})(?![\\p{L}\\p{N}])`, 'giu') }));
+/**
+ * Words about the path within the day, not its net move: "pared gains", "gave up early gains",
+ * "fell back", "trimmed losses"; and phrases that hold a direction word without being a move:
+ * "picked up HKD 800 million of shares", "up to 50 %". They hide the direction words inside them.
+ */
+const INTRADAY_PATH = new RegExp(
+  `(?<![\\p{L}])(?:(?:pared|trimmed|erased|gave${S}up|cut|reversed|wiped${S}out|recouped|recovered)${S}(?:(?:some|most|all|part|much)${S}of${S})?(?:its${S}|their${S}|the${S}|early${S}|earlier${S}|initial${S}|morning${S}|intraday${S})*(?:gains?|loss(?:es)?|advances?|declines?)|(?:fell|eased|slipped|dropped|came|slid|drifted|rose|climbed|bounced)${S}(?:back|off)|off${S}(?:its|the|their)${S}(?:highs?|lows?|best|worst)|from${S}(?:early|earlier|initial|morning)${S}(?:gains?|loss(?:es)?|highs?|lows?)|(?:picked|snapped|scooped|took|bought|buying|snapping|picking|shored|ramped|stepped)${S}up|up${S}to)(?![\\p{L}])`,
+  'giu',
+);
+
+/** One pattern per way, the list's alternatives in order (the earlier, longer phrases first). */
+const compile = (list: [string, Way][]) =>
+  (['up', 'down'] as const).map((way) => ({
+    way,
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.filter(([, w]) => w === way).map(([words]) => `(?:${words})`).join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
+  }));
 const STRONG_PATTERNS = compile(STRONG);
 const WEAK_PATTERNS = compile(WEAK);
 
@@ -68,17 +85,20 @@ const FIGURE_BEFORE = new RegExp(
 );
 
 /** The direction words of a sentence (masked text) outside `exclude` (names). */
-export function findDirectionWords(text: string, exclude: readonly (readonly [number, number])[] = []): DirectionWord[] {
+export function findDirectionWords(text: string, exclude: readonly (readonly [number, number])[] = [], subjectEnds: readonly number[] = []): DirectionWord[] {
   const found: DirectionWord[] = [];
+  const path = [...text.matchAll(INTRADAY_PATH)].map((m) => [m.index, m.index + m[0].length] as const);
   const taken = (start: number, end: number) =>
-    exclude.some(([s, e]) => start < e && end > s) || found.some((w) => start < w.end && end > w.start);
+    exclude.some(([s, e]) => start < e && end > s) || path.some(([s, e]) => start < e && end > s) || found.some((w) => start < w.end && end > w.start);
   const add = (match: RegExpExecArray | RegExpMatchArray, way: Way, weak: boolean) => {
     const start = match.index!;
     const end = start + match[0].length;
     if (taken(start, end)) return;
     const before = text.slice(Math.max(0, start - 60), start);
     if (NOT_A_MOVE.test(before)) return;
-    if (weak && !FIGURE_AFTER.test(text.slice(end, end + 40)) && !FIGURE_BEFORE.test(before)) return;
+    // A weak word right after its subject is its verb: "the broader market advanced".
+    const afterSubject = subjectEnds.some((e) => e <= start && /^[\s\u00a0]+$/.test(text.slice(e, start)));
+    if (weak && !afterSubject && !FIGURE_AFTER.test(text.slice(end, end + 40)) && !FIGURE_BEFORE.test(before)) return;
     found.push({ start, end, way, word: match[0].replace(/[\s\u00a0]+/g, ' ') });
   };
   for (const { pattern, way } of STRONG_PATTERNS) for (const match of text.matchAll(pattern)) add(match, way, false);

@@ -2,35 +2,41 @@
  * What prose can name, and the figures each has.
  *
  * An entity is a security or an index from the registries, named in prose by its ticker
- * (00981.HK, also 0981.HK or 981.HK), symbol (HSI), name, full name or any alias; or the market's
- * turnover, named by the word "turnover" (not "SMIC's turnover" or "its turnover"). One in the
- * session carries the session's figures; one only in the registries is still a mention (so a
- * number after "Tencent" is not tied to the index named before it) but has nothing to check with.
+ * (00981.HK, also 0981.HK or 981.HK), symbol (HSI), name, full name or any alias, matched by the
+ * one matcher that also links names (`nameMatcher` in src/lib/entities.ts); or the market as a
+ * whole ("the market", "Hong Kong stocks"), which stands for the session's benchmark (its first
+ * index) with the session's turnover and breadth. One in the session carries the session's
+ * figures; one only in the registries is still a mention (so a number after "Tencent" is not
+ * tied to the index named before it) but has nothing to check with.
  *
- * Names of one word (HSI, SMIC, Alibaba) match with their case as registered, so "smic" or a
- * common word does not turn into a mention; names of several words match in any case ("Hang Seng
- * Tech Index" for "Hang Seng TECH Index"). Hyphens, spaces and apostrophes match any of their
- * typographic forms (Meituan‑W with U+2011). Where names overlap the longest wins (Meituan-W
- * over Meituan).
+ * Each figure has a scope, which says what a number must be about to be compared with it:
+ * the session's close and move, the previous close (stated, or implied by an exact close and
+ * change), the intraday high and low, the 52-week range, valuation, flows and activity (turnover,
+ * volume, breadth).
  */
 import type { Direction } from '../../lib/change.ts';
+import { nameMatcher } from '../../lib/entities.ts';
 import { FigureError, resolveFigure } from '../../lib/figures.ts';
-import { formatMoney, formatStated } from '../../lib/format.ts';
+import { formatMoney, formatNumber, formatPercent, formatPrice, formatStated } from '../../lib/format.ts';
 import type { QuoteView, SessionView } from '../../lib/session.ts';
-import type { Stated } from '../../lib/stated.ts';
+import { exact, isExact, type Stated } from '../../lib/stated.ts';
 import type { MarketIndex, Security } from '../../schemas/index.ts';
 import type { NumberKind } from './numbers.ts';
 
-/** percent: a percent figure; plain: points, a ratio; price: in the quote's currency; money: an amount at scale. */
-export type FigureKind = 'percent' | 'plain' | 'price' | 'money';
+/** percent: a percent figure; plain: points, a ratio; price: in the quote's currency; money: an amount at scale; count: shares, stocks. */
+export type FigureKind = 'percent' | 'plain' | 'price' | 'money' | 'count';
+
+/** What a figure is about; a number is compared only with figures of the scope its words give it. */
+export type Scope = 'session' | 'previous' | 'intraday' | 'range52' | 'valuation' | 'flow' | 'turnover' | 'volume' | 'breadth';
 
 export interface EntityFigure {
-  /** The `<Fig of>` field, or `northboundNetInflow` for a flow the quote has no field for. */
+  /** The `<Fig of>` field, or `southboundNetInflow` for a flow. */
   field: string;
   /** How a message names it: "close", "change", "52-week high". */
   label: string;
   stated: Stated;
   kind: FigureKind;
+  scope: Scope;
   /** A change, whose sign prose usually leaves to a verb: compared by magnitude unless prose writes a sign. */
   signed: boolean;
   /** As a reader sees it (house style, plain spaces): "26,160", "0.7 %", "HKD 570.7 million". */
@@ -38,11 +44,11 @@ export interface EntityFigure {
 }
 
 export interface ProseEntity {
-  /** Ticker, index symbol, or `turnover`. */
+  /** Ticker, index symbol, or `market`. */
   id: string;
-  /** "Hang Seng Index (HSI)", "SMIC (00981.HK)", "market turnover". */
+  /** "Hang Seng Index (HSI)", "SMIC (00981.HK)", "the market (Hang Seng Index (HSI))". */
   label: string;
-  kind: 'index' | 'stock' | 'turnover';
+  kind: 'index' | 'stock' | 'market';
   /** False for a registry entry the session has no row for. */
   inSession: boolean;
   figures: EntityFigure[];
@@ -56,7 +62,7 @@ export interface Mention {
   start: number;
   end: number;
   entity: ProseEntity;
-  /** Written by name; false for a `<Fig>` of the entity. */
+  /** Written by name; false for a `<Fig>` or a generic reference. */
   named: boolean;
 }
 
@@ -65,15 +71,31 @@ const LABELS: Record<string, string> = {
   change: 'change',
   changePercent: 'change',
   previousClose: 'previous close',
+  high: 'intraday high',
+  low: 'intraday low',
+  highPercent: 'intraday high',
+  lowPercent: 'intraday low',
   high52w: '52-week high',
   low52w: '52-week low',
   fromHigh: 'off 52-week high',
   peRatio: 'P/E',
+  turnover: 'turnover',
+  volume: 'volume',
+  advancers: 'advancers',
+  decliners: 'decliners',
+  unchanged: 'unchanged',
 };
 
 const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
-/** Every entity prose may name: the session's quotes first, then the rest of the registries. */
+/** Figures the snapshot may state once the data model has them; read where the view offers them. */
+type NewQuoteFields = Partial<Record<'high' | 'low' | 'turnover' | 'volume', Stated>>;
+type NewSessionFields = {
+  breadth?: { advancers?: Stated | number; decliners?: Stated | number; unchanged?: Stated | number };
+};
+const asStated = (value: Stated | number | undefined): Stated | undefined => (typeof value === 'number' ? exact(value) : value);
+
+/** Every entity prose may name: the session's quotes first, then the rest of the registries, then the market. */
 export function proseEntities(
   session: SessionView,
   securities: ReadonlyMap<string, Security>,
@@ -102,43 +124,81 @@ export function proseEntities(
       names: unique([security.ticker, security.name, security.fullName, ...security.aliases]),
     });
   }
-  const turnover: EntityFigure[] = session.turnover
-    ? [{ field: 'turnover', label: 'turnover', stated: session.turnover, kind: 'money', signed: false, text: plainSpaces(resolveFigure(session, 'turnover').text) }]
-    : [];
-  entities.push({ id: 'turnover', label: 'market turnover', kind: 'turnover', inSession: true, figures: turnover, names: ['turnover'] });
+  entities.push(marketEntity(session, entities.find((e) => e.kind === 'index' && e.inSession)));
   return entities;
+}
+
+/** The market as a whole: the benchmark's figures and direction, the session's turnover and breadth. */
+function marketEntity(session: SessionView, benchmark: ProseEntity | undefined): ProseEntity {
+  const figures: EntityFigure[] = (benchmark?.figures ?? []).filter((f) => f.scope === 'session' || f.scope === 'previous' || f.scope === 'intraday');
+  if (session.turnover) {
+    figures.push({ field: 'turnover', label: 'turnover', stated: session.turnover, kind: 'money', scope: 'turnover', signed: false, text: plainSpaces(resolveFigure(session, 'turnover').text) });
+  }
+  const breadth = (session as SessionView & NewSessionFields).breadth;
+  for (const field of ['advancers', 'decliners', 'unchanged'] as const) {
+    const stated = asStated(breadth?.[field]);
+    if (stated) figures.push({ field, label: LABELS[field], stated, kind: 'count', scope: 'breadth', signed: false, text: formatStated(stated, (v) => formatNumber(v)) });
+  }
+  return {
+    id: 'market',
+    label: benchmark ? `the market (${benchmark.label})` : 'the market',
+    kind: 'market',
+    inSession: true,
+    figures,
+    direction: benchmark?.direction,
+    move: benchmark?.move,
+    names: [],
+  };
 }
 
 function quoteEntity(session: SessionView, view: QuoteView, names: (string | undefined)[]): ProseEntity {
   const figures: EntityFigure[] = [];
-  const price: FigureKind = view.currency ? 'price' : 'plain';
-  const add = (field: string, stated: Stated | undefined, kind: FigureKind, signed: boolean) => {
+  const currency = view.currency;
+  const price: FigureKind = currency ? 'price' : 'plain';
+  const fallback = (stated: Stated, kind: FigureKind) =>
+    formatStated(stated, (v) => (kind === 'percent' ? formatPercent(v, { decimals: 2 }) : kind === 'price' && currency ? formatPrice(v, currency) : kind === 'money' ? formatMoney(v, currency ?? session.market.currency) : formatNumber(v)));
+  const add = (field: string, stated: Stated | undefined, kind: FigureKind, scope: Scope, signed: boolean) => {
     if (!stated) return;
     let text: string;
     try {
       text = resolveFigure(session, `${view.id}.${field}`).text;
     } catch (e) {
       if (!(e instanceof FigureError)) throw e;
-      return;
+      text = fallback(stated, kind);
     }
-    figures.push({ field, label: LABELS[field] ?? field, stated, kind, signed, text: plainSpaces(text) });
+    figures.push({ field, label: LABELS[field] ?? field, stated, kind, scope, signed, text: plainSpaces(text) });
   };
-  add('close', view.close, price, false);
-  add('change', view.change, price, true);
-  add('changePercent', view.changePercent, 'percent', true);
-  add('previousClose', view.previousClose, price, false);
-  add('high52w', view.high52w, price, false);
-  add('low52w', view.low52w, price, false);
-  if (view.fromHighPercent !== undefined) add('fromHigh', { value: view.fromHighPercent, qualifier: 'exact' }, 'percent', true);
-  add('peRatio', view.peRatio, 'plain', false);
+  const extra = view as QuoteView & NewQuoteFields;
+  add('close', view.close, price, 'session', false);
+  add('change', view.change, price, 'session', true);
+  add('changePercent', view.changePercent, 'percent', 'session', true);
+  // The previous close, as stated, or as an exact close and change imply it.
+  const previous = view.previousClose ?? (isExact(view.close) && isExact(view.change) ? exact(round(view.close.value - view.change.value)) : undefined);
+  add('previousClose', previous, price, 'previous', false);
+  add('high', extra.high, price, 'intraday', false);
+  add('low', extra.low, price, 'intraday', false);
+  // An intraday move in percent, where the previous close is known exactly.
+  if (isExact(previous) && previous.value !== 0) {
+    for (const field of ['high', 'low'] as const) {
+      const level = extra[field];
+      if (isExact(level)) add(`${field}Percent`, exact(((level.value - previous.value) / previous.value) * 100), 'percent', 'intraday', true);
+    }
+  }
+  add('high52w', view.high52w, price, 'range52', false);
+  add('low52w', view.low52w, price, 'range52', false);
+  if (view.fromHighPercent !== undefined) add('fromHigh', { value: view.fromHighPercent, qualifier: 'exact' }, 'percent', 'range52', true);
+  add('peRatio', view.peRatio, 'plain', 'valuation', false);
+  add('turnover', extra.turnover, 'money', 'turnover', false);
+  add('volume', extra.volume, 'count', 'volume', false);
   for (const flow of session.flows.filter((f) => f.id === view.id)) {
     figures.push({
       field: `${flow.direction}NetInflow`,
       label: `${flow.direction} net inflow`,
       stated: flow.netInflow,
       kind: 'money',
+      scope: 'flow',
       signed: true,
-      text: plainSpaces(formatStated(flow.netInflow, (v) => formatMoney(v, view.currency ?? session.market.currency))),
+      text: plainSpaces(formatStated(flow.netInflow, (v) => formatMoney(v, currency ?? session.market.currency))),
     });
   }
   return {
@@ -152,6 +212,8 @@ function quoteEntity(session: SessionView, view: QuoteView, names: (string | und
     names: unique(names),
   };
 }
+
+const round = (value: number) => Math.round(value * 1e6) / 1e6;
 
 function recordedMove(session: SessionView, view: QuoteView): string | undefined {
   const signed = (field: string) => {
@@ -168,10 +230,10 @@ function recordedMove(session: SessionView, view: QuoteView): string | undefined
   return view.direction ? `the direction ${view.direction}` : undefined;
 }
 
-/** Which figures a number of this kind is compared with. */
+/** Which figures a number of this kind may be. */
 export function figuresFor(entity: ProseEntity, kind: NumberKind, scaled: boolean, currency: boolean): EntityFigure[] {
   const kinds: FigureKind[] =
-    kind === 'percent' ? ['percent'] : scaled ? ['money'] : currency ? ['price', 'money'] : ['plain', 'price', 'money'];
+    kind === 'percent' ? ['percent'] : scaled ? ['money', 'count'] : currency ? ['price', 'money'] : ['plain', 'price', 'money', 'count'];
   return entity.figures.filter((f) => kinds.includes(f.kind));
 }
 
@@ -179,154 +241,15 @@ function unique(names: (string | undefined)[]): string[] {
   return [...new Set(names.filter((n): n is string => !!n && n.trim() !== ''))];
 }
 
-const HYPHENS = '-\u2010\u2011\u2012\u2013\u2014';
-const APOSTROPHES = "'\u2019";
-
-/** The pattern source matching a name as prose may write it. */
-export function namePattern(name: string): string {
-  const ticker = /^0*(\d+)\.([A-Z]{2})$/.exec(name);
-  if (ticker) return `0*${ticker[1]}\\.${ticker[2]}`;
-  return [...name]
-    .map((ch) => {
-      if (HYPHENS.includes(ch)) return `[${HYPHENS}]`;
-      if (APOSTROPHES.includes(ch)) return `[${APOSTROPHES}]`;
-      if (/\s/.test(ch)) return '[\\s\\u00a0]+';
-      return ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('')
-    .replace(/(\[\\s\\u00a0\]\+)+/g, '[\\s\\u00a0]+');
-}
-
-interface Matcher {
-  entity: ProseEntity;
-  pattern: RegExp;
-  words: string[];
-}
-
-interface Matchers {
-  /** Every name of every entity, in the entities' order (which decides between equal spans). */
-  all: Matcher[];
-  /** Positions in `all` by the first of the words each match of the name holds (see {@link keyWords}). */
-  byWord: Map<string, number[]>;
-  /** Positions in `all` of names without such words: tried on every sentence. */
-  always: number[];
-}
-
-interface Compiled {
-  pattern: RegExp;
-  /** See {@link keyWords}. */
-  words: string[];
-}
-
-const matchers = new WeakMap<ProseEntity[], Matchers>();
-/** Compiled once per name and case rule, not once per report: every report names the same registries. */
-const compiled = new Map<string, Compiled>();
-
-function compile(name: string, caseless: boolean): Compiled {
-  const cacheKey = `${caseless ? 'i' : ''}:${name}`;
-  let found = compiled.get(cacheKey);
-  if (!found) {
-    found = { pattern: new RegExp(`(?<![\\p{L}\\p{N}_])${namePattern(name)}(?![\\p{L}\\p{N}_])`, caseless ? 'giu' : 'gu'), words: keyWords(name) };
-    compiled.set(cacheKey, found);
-  }
-  return found;
-}
-
-function matchersOf(entities: ProseEntity[]): Matchers {
-  let found = matchers.get(entities);
-  if (!found) {
-    const all: Matcher[] = [];
-    const byWord = new Map<string, number[]>();
-    const always: number[] = [];
-    for (const entity of entities) {
-      for (const name of entity.names) {
-        const { pattern, words } = compile(name, /\s/.test(name) || entity.kind === 'turnover');
-        if (words.length === 0) always.push(all.length);
-        else if (byWord.has(words[0])) byWord.get(words[0])!.push(all.length);
-        else byWord.set(words[0], [all.length]);
-        all.push({ entity, pattern, words });
-      }
-    }
-    found = { all, byWord, always };
-    matchers.set(entities, found);
-  }
-  return found;
-}
-
-/** Letters that match an ASCII letter in a case-insensitive pattern: KELVIN SIGN (k) and LATIN SMALL LETTER LONG S (s). */
-const FOLDS_TO_ASCII = /[\u212a\u017f]/;
-
-/**
- * Words that every match of the name holds whole among the sentence's {@link proseWords}, so a
- * sentence without one of them is not searched for the name: the runs of ASCII letters and digits
- * in the name, lower-cased, longest first (a run of the name is bounded by what is no letter or
- * digit, in the name or at the pattern's edges); for a ticker, its number without leading zeros
- * and its market. None for a name with a letter that case-folds to ASCII: it is always searched.
- */
-function keyWords(name: string): string[] {
-  const ticker = /^0*(\d+)\.([A-Z]{2})$/.exec(name);
-  if (ticker) return [ticker[1], ticker[2].toLowerCase()];
-  if (FOLDS_TO_ASCII.test(name)) return [];
-  const runs = (name.match(/[A-Za-z0-9]+/g) ?? []).map((run) => run.toLowerCase());
-  return [...new Set(runs)].sort((a, b) => b.length - a.length);
-}
-
-/**
- * The words of a sentence as {@link keyWords} gives them: runs of ASCII letters and digits,
- * lower-cased (the two letters that fold to ASCII read as ASCII), and each run of digits with
- * leading zeros also without them (00981 as 981).
- */
-function proseWords(text: string): Set<string> {
-  const words = new Set<string>();
-  let start = -1;
-  let folds = false;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 0x212a || c === 0x17f) {
-      if (start < 0) start = i;
-      if (c > 127) folds = true;
-      continue;
-    }
-    if (start < 0) continue;
-    // toLowerCase turns KELVIN SIGN into k; LONG S is already lower case.
-    let word = text.slice(start, i).toLowerCase();
-    if (folds) word = word.replaceAll('\u017f', 's');
-    words.add(word);
-    if (word.charCodeAt(0) === 48 && /^\d+$/.test(word)) words.add(word.replace(/^0+(?=\d)/, ''));
-    start = -1;
-    folds = false;
-  }
-  return words;
-}
-
-/** Someone else's turnover: "SMIC's turnover", "its turnover", "stock turnover". */
-const NOT_MARKET_TURNOVER = /(?:['’]s|(?<![\p{L}])(?:its|their|stock|share|shares|portfolio|staff|employee|his|her))[\s\u00a0]+$/iu;
+const finders = new WeakMap<ProseEntity[], (text: string) => Mention[]>();
 
 /** The entities a sentence names, in order, without overlaps (the longest name wins). */
 export function findMentions(text: string, entities: ProseEntity[]): Mention[] {
-  const found: Mention[] = [];
-  const { all, byWord, always } = matchersOf(entities);
-  // Only the names whose word the sentence holds (a sentence names a few of the registries' names).
-  const words = proseWords(text);
-  const candidates = [...always];
-  for (const word of words) {
-    for (const i of byWord.get(word) ?? []) if (all[i].words.every((w) => words.has(w))) candidates.push(i);
+  let find = finders.get(entities);
+  if (!find) {
+    const match = nameMatcher(entities.filter((e) => e.names.length > 0).map((entity) => ({ names: entity.names, item: entity })));
+    find = (t) => match(t).map(({ start, end, item }) => ({ start, end, entity: item, named: true }));
+    finders.set(entities, find);
   }
-  candidates.sort((a, b) => a - b);
-  for (const i of candidates) {
-    const { entity, pattern } = all[i];
-    for (const match of text.matchAll(pattern)) {
-      const start = match.index;
-      if (entity.kind === 'turnover' && NOT_MARKET_TURNOVER.test(text.slice(Math.max(0, start - 30), start))) continue;
-      found.push({ start, end: start + match[0].length, entity, named: true });
-    }
-  }
-  found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: Mention[] = [];
-  for (const mention of found) {
-    const last = kept[kept.length - 1];
-    if (last && mention.start < last.end) continue;
-    kept.push(mention);
-  }
-  return kept;
+  return find(text);
 }

@@ -56,6 +56,10 @@ export interface ProseNumber {
   qualifier: Qualifier;
   /** "at least" / "at most": the bound includes its value. */
   inclusive: boolean;
+  /** "nearly", "almost": the figure is at most the number and close below it; "just over": close above it. */
+  side?: 'below' | 'above';
+  /** A level or threshold ("the 25,000 mark", "the 26,000 level"): compared with levels, never a change. */
+  level: boolean;
   /** Could be a year (see the module comment): skipped when it matches no figure. */
   yearLike: boolean;
 }
@@ -77,12 +81,14 @@ const NUMBER = /(?:(?<=HKD|USD|RMB|CNY|CNH|HK\$|US\$)|(?<![\p{L}\p{N}_.,:/]))(?:
 
 const CURRENCY_BEFORE = new RegExp(`(?:HKD|HK\\$|US\\$|USD|RMB|CNY|CNH|EUR|GBP|JPY|S\\$|\\$|¥|€|£)${S}*$`);
 const CURRENCY_AFTER = new RegExp(`^${S}*(?:HKD|USD|RMB|CNY|CNH|yuan|renminbi|Hong${S}+Kong${S}+dollars?|dollars?)(?![\\p{L}])`, 'iu');
-const QUALIFIERS: [RegExp, Qualifier, boolean][] = [
-  [new RegExp(`(?:more${S}+than|over|above|upwards${S}+of|in${S}+excess${S}+of|greater${S}+than|beyond)${S}*$`, 'i'), 'moreThan', false],
+const QUALIFIERS: [RegExp, Qualifier, boolean, ('below' | 'above')?][] = [
+  [new RegExp(`(?:nearly|almost|close${S}+to|just${S}+(?:under|below|shy${S}+of|short${S}+of)|approaching)${S}*$`, 'i'), 'around', true, 'below'],
+  [new RegExp(`(?:just|slightly)${S}+(?:over|above|more${S}+than)${S}*$`, 'i'), 'moreThan', false, 'above'],
+  [new RegExp(`(?:more${S}+than|over|above|upwards${S}+of|in${S}+excess${S}+of|greater${S}+than|beyond|topped|exceeded|surpassed)(?:${S}+the)?${S}*$`, 'i'), 'moreThan', false],
   [new RegExp(`at${S}+least${S}*$`, 'i'), 'moreThan', true],
-  [new RegExp(`(?:less${S}+than|under|below|fewer${S}+than|short${S}+of)${S}*$`, 'i'), 'lessThan', false],
+  [new RegExp(`(?:less${S}+than|under|below|fewer${S}+than|short${S}+of)(?:${S}+the)?${S}*$`, 'i'), 'lessThan', false],
   [new RegExp(`at${S}+most${S}*$`, 'i'), 'lessThan', true],
-  [new RegExp(`(?:around|about|roughly|approximately|approx\\.|nearly|almost|some|close${S}+to|near|circa|~)${S}*$`, 'i'), 'around', false],
+  [new RegExp(`(?:around|about|roughly|approximately|approx\\.|some|near|circa|~)${S}*$`, 'i'), 'around', false],
 ];
 const SCALES: [RegExp, number][] = [
   [new RegExp(`^${S}*(?:trillion|tn)(?![\\p{L}])`, 'iu'), 1e12],
@@ -130,6 +136,9 @@ const LINKING_WORDS = new Set(
     'till through across among between within without about around via plus minus apiece overall'
   ).split(' '),
 );
+
+/** A word a number counts: a plural ("30 stocks", "3 analysts") or a few collective nouns. */
+const COUNTED = /^(?:[\p{L}'’\-\u2010\u2011]*[^s\W]s|people|staff|personnel|workforce|children|media|data|million|billion)$/iu;
 
 export interface ReadNumbers {
   numbers: ProseNumber[];
@@ -210,7 +219,7 @@ export function readNumbers(text: string, exclude: readonly (readonly [number, n
     const following = NEXT_WORD.exec(rest)?.[1];
     // "30 stocks", "58 of 82", "2.1 billion shares": the number counts something that is no figure.
     const counts = unitEnd === end || (scale > 1 && !currency && !CURRENCY_BEFORE.test(before));
-    if (following && counts && (!LINKING_WORDS.has(following.toLowerCase()) || OUT_OF.test(rest))) { skip('count'); continue; }
+    if (following && counts && ((!LINKING_WORDS.has(following.toLowerCase()) && COUNTED.test(following)) || OUT_OF.test(rest))) { skip('count'); continue; }
 
     let claimStart = start;
     let head = before;
@@ -223,17 +232,19 @@ export function readNumbers(text: string, exclude: readonly (readonly [number, n
     }
     let qualifier: Qualifier = 'exact';
     let inclusive = false;
-    for (const [pattern, q, incl] of QUALIFIERS) {
+    let side: 'below' | 'above' | undefined;
+    for (const [pattern, q, incl, s] of QUALIFIERS) {
       const found = pattern.exec(head);
       if (found && (found.index === 0 || /[^\p{L}]/u.test(head[found.index - 1]))) {
         qualifier = q;
         inclusive = incl;
+        side = s;
         claimStart -= found[0].length;
         break;
       }
     }
     // "the 26,000 level", "the 26,000 mark": a round threshold, read as "around 26,000".
-    if (level) qualifier = 'around';
+    if (level && qualifier === 'exact') qualifier = 'around';
     const negative = sign !== undefined && sign !== '+';
     numbers.push({
       start,
@@ -250,6 +261,8 @@ export function readNumbers(text: string, exclude: readonly (readonly [number, n
       currency,
       qualifier,
       inclusive,
+      side,
+      level,
       yearLike: integer && !sign && !digits.includes(',') && digits.length === 4 && magnitude >= 1900 && magnitude <= 2100 && kind === 'plain' && unitEnd === end,
     });
   }
