@@ -33,7 +33,7 @@ import { analyseProse, proseEntities, type MarkedSentence, type ProseEntity } fr
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
 import { readContentHistory, type ContentHistory } from './history.ts';
 import { boundProblem, excerpt, fieldName, type Problem } from './problem.ts';
-import { isRegularFile, scanContent } from './paths.ts';
+import { isDirectory, isRegularFile, scanContent } from './paths.ts';
 import { decodeText, lineIndex, parseFrontmatterSource, parseJsonSource, splitFrontmatter, type ParsedSource } from './sources.ts';
 
 export interface CheckOptions {
@@ -74,6 +74,10 @@ export function checkContent(options: CheckOptions): Problem[] {
   // Every file under the content folder, without following links: what is read, and what is
   // refused (links, odd names, names equal but for case, files too large) with its path.
   const scanned = scanContent(root);
+  if (!isDirectory(root)) {
+    // Without this, a mistyped CLOSING_BELL_CONTENT would build an empty site and publish it over the real one.
+    problems.push({ severity: 'error', file: display(root) || '.', line: 1, column: 1, field: '', message: 'found no content folder here, expected the folder holding reports/, markets/ and the registries (CLOSING_BELL_CONTENT, default content)' });
+  }
   for (const refused of scanned.refused) {
     problems.push({ severity: 'error', file: display(join(root, refused.path)), line: 1, column: 1, field: '', message: refused.message });
   }

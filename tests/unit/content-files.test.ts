@@ -212,6 +212,13 @@ describe('the loaders', () => {
   });
 });
 
+describe('a content folder that is not there', () => {
+  it('is refused: a mistyped folder must not build an empty site over the real one', () => {
+    const problems = checkContent({ root: 'no-such-content', cwd: project, now: NOW, history: NO_HISTORY, ci: false });
+    expect(problems.filter((p) => p.severity === 'error').map((p) => `${p.file} ${p.message}`)).toEqual([expect.stringMatching(/^no-such-content found no content folder here/)]);
+  });
+});
+
 describe('a shallow clone', () => {
   const shallow: ContentHistory = { unavailable: 'the clone is shallow: fetch its full history with `git fetch --unshallow`', shallow: true, files: new Map(), readAt: () => new Map() };
   it('is an error in CI, saying to fetch full history', () => {
