@@ -36,7 +36,7 @@ import { analyseProse, proseEntities, type MarkedSentence, type ProseEntity } fr
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
 import { readContentHistory, type ContentHistory } from './history.ts';
 import { boundProblem, excerpt, fieldName, type Problem } from './problem.ts';
-import { isRegularFile, scanContent } from './paths.ts';
+import { isDirectory, isRegularFile, scanContent } from './paths.ts';
 import { decodeText, lineIndex, parseFrontmatterSource, parseJsonSource, splitFrontmatter, type ParsedSource } from './sources.ts';
 
 export interface CheckOptions {
@@ -77,6 +77,10 @@ export function checkContent(options: CheckOptions): Problem[] {
   // Every file under the content folder, without following links: what is read, and what is
   // refused (links, odd names, names equal but for case, files too large) with its path.
   const scanned = scanContent(root);
+  if (!isDirectory(root)) {
+    // Without this, a mistyped CLOSING_BELL_CONTENT would build an empty site and publish it over the real one.
+    problems.push({ severity: 'error', file: display(root) || '.', line: 1, column: 1, field: '', message: 'found no content folder here, expected the folder holding reports/, markets/ and the registries (CLOSING_BELL_CONTENT, default content)' });
+  }
   for (const refused of scanned.refused) {
     problems.push({ severity: 'error', file: display(join(root, refused.path)), line: 1, column: 1, field: '', message: refused.message });
   }
@@ -152,9 +156,12 @@ export function checkContent(options: CheckOptions): Problem[] {
     try {
       const written = withWrittenDecimals(snapshot.data, (path) => snapshot.source.literal?.(path));
       sessions.set(snapshot.id, buildSession(written, { securities: securityById, indices: indexById }));
-    } catch {
+    } catch (e) {
       // Its unknown tickers or symbols are reported above; reports on it are checked without figures.
       brokenSessions.add(snapshot.id);
+      // A session the site cannot build that nothing above refused would pass the check and crash
+      // the build: say what the figures make impossible, at the quote when it can be found.
+      if (!problems.some((p) => p.severity === 'error' && p.file === snapshot.file)) unbuildableSession(snapshot, e, error);
     }
   }
 
@@ -241,6 +248,26 @@ function checkRemovedReports(reports: Loaded<ReportMeta>[], retractions: Map<str
       message: `found the published report ${id}${title ? ` (${excerpt(title.trim(), 60)})` : ''} removed (first published in commit ${file.first.commit.slice(0, 7)}, ${file.first.date}), expected a retraction for it in content/retractions.json: { "id": "${id}", "title", "published", "date", "reason" }; see "Retracting a report" in the README`,
     });
   }
+}
+
+/** Where a snapshot the check found no fault in still cannot become a session (src/lib/session.ts). */
+function unbuildableSession(snapshot: Loaded<Snapshot>, cause: unknown, error: ErrorAt): void {
+  const exact = (figure: unknown) => {
+    const stated = figure as { qualifier?: string; value?: unknown } | undefined;
+    return typeof figure === 'number' ? figure : stated?.qualifier === 'exact' && typeof stated.value === 'number' ? stated.value : undefined;
+  };
+  let found = false;
+  for (const list of ['indices', 'stocks'] as const) {
+    (snapshot.data[list] as (IndexQuote | StockQuote)[]).forEach((quote, i) => {
+      const close = exact((quote as { close?: unknown }).close);
+      const change = exact((quote as { change?: unknown }).change);
+      if (close !== undefined && change !== undefined && !(close - change > 0)) {
+        found = true;
+        error(snapshot, [list, i, 'change'], `found change ${change} with close ${close}, which makes the previous close ${close - change}, expected a previous close above zero`);
+      }
+    });
+  }
+  if (!found) error(snapshot, [], `found figures the site cannot show (${excerpt(cause instanceof Error ? cause.message : String(cause), 120)}), expected figures that agree with each other`);
 }
 
 /** A report with nothing under its front matter: it would publish as a headline over an empty page. */
