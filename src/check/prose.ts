@@ -34,7 +34,8 @@ import type { MarketIndex, Security } from '../schemas/index.ts';
 import { findSlots, subjects, type ParagraphMemory, type Subject } from './prose/attribution.ts';
 import { compareNumber, type Verdict } from './prose/compare.ts';
 import { findDirectionWords, type DirectionWord } from './prose/directions.ts';
-import { figuresFor, findMentions, proseEntities, type EntityFigure, type Mention, type ProseEntity, type Scope } from './prose/entities.ts';
+import { figuresFor, findMentions, flowTotals, proseEntities, type EntityFigure, type Mention, type ProseEntity, type Scope } from './prose/entities.ts';
+import { breadthClaims, flowDirectionOf, flowSideClaims } from './prose/market.ts';
 import { readNumbers, type ProseNumber, type SkipReason } from './prose/numbers.ts';
 import { CHECKED_COMPONENT, proseBlocks, splitSentences, type MdNode, type Sentence } from './prose/tree.ts';
 import type { Problem, Severity } from './problem.ts';
@@ -287,7 +288,10 @@ function checkSentence(sentence: Sentence, context: SentenceContext, report: Rep
   const slots = findSlots(text, mentions, context.memory, context.benchmark, context.market, context.entities.filter((e) => e.kind === 'index' && e.inSession));
   for (const m of named) if (m.entity.kind !== 'market') context.memory.named.push(m.entity);
   for (const slot of slots) for (const e of slot.entities) if (e.kind !== 'market' && !context.memory.named.includes(e)) context.memory.named.push(e);
-  if (!slots.some((s) => s.entities.length > 0)) return;
+  const breadth = breadthClaims(text);
+  checkBreadth(breadth, context.market, report, skip);
+  const flowSide = checkFlowSides(text, slots, context, report, skip);
+  if (!slots.some((s) => s.entities.length > 0) && !(flowSide && FLOW_WORDS.test(text))) return;
 
   const subjectAt = subjects(text, slots);
   const spans = slots.map((s) => [s.start, s.end] as const);
@@ -308,6 +312,7 @@ function checkSentence(sentence: Sentence, context: SentenceContext, report: Rep
   });
 
   for (const number of numbers) {
+    if (breadth.some((c) => c.index === number.start)) continue;
     const span = leadTime + spanAt(text, breaks, number.start);
     const scope = contextOf(text, number, span, words, otherDayIn(span, context.weekday, context.session.date));
     if (scope.kind === 'skip') {
@@ -322,12 +327,23 @@ function checkSentence(sentence: Sentence, context: SentenceContext, report: Rep
       const stock = slots.filter((s) => s.end <= number.from && s.entities.length === 1 && s.entities[0].kind === 'stock').at(-1);
       subject = OWN_TURNOVER.test(head) && !MARKET_TURNOVER.test(head) && stock ? tiedTo(stock.entities[0]) : tiedTo(context.market);
     }
-    // "Southbound investors bought a net HKD 812 million of Meituan": a flow of the one entity the sentence names.
-    if (subject.kind === 'none' && number.kind === 'money' && FLOW_WORDS.test(text)) {
+    // "Southbound investors bought a net HKD 812 million of Meituan": a flow of the one entity the sentence names;
+    // with none but the market, the day's total through the link.
+    let scopes = scope;
+    if (number.kind === 'money' && FLOW_WORDS.test(text) && !scope.scopes.includes('turnover') && (subject.kind === 'none' || (subject.kind === 'tied' && subject.entities[0] === context.market))) {
       const named = [...new Set(slots.flatMap((s) => s.entities))].filter((e) => e.kind !== 'market');
       if (named.length === 1) subject = tiedTo(named[0]);
+      else if (named.length === 0) {
+        const direction = flowDirectionOf(text);
+        subject = tiedTo(context.market);
+        scopes = { kind: 'scopes', scopes: ['flowTotal'], name: 'Stock Connect total' };
+        if (direction) {
+          const figures = context.market.figures.filter((f) => f.scope !== 'flowTotal' || f.field.startsWith(direction));
+          subject = tiedTo({ ...context.market, figures });
+        }
+      }
     }
-    checkNumber(number, subject, scope, report, skip);
+    checkNumber(number, subject, scopes, report, skip);
   }
 
   const byEntity = new Map<ProseEntity, DirectionWord[]>();
@@ -437,4 +453,42 @@ function checkDirection(entity: ProseEntity, words: DirectionWord[], report: Rep
     if (word.way === entity.direction) continue;
     report('error', word.start, entity.id, `found "${word.word}" for ${entity.label}, expected a word for ${WANTED[entity.direction]}: the snapshot records ${entity.move}`);
   }
+}
+
+/** Breadth stated in prose against the snapshot's advancers, decliners and unchanged. */
+function checkBreadth(claims: ReturnType<typeof breadthClaims>, market: ProseEntity, report: Report, skip: Skip): void {
+  for (const claim of claims) {
+    const figure = market.figures.find((f) => f.scope === 'breadth' && f.field === claim.field);
+    if (!figure) {
+      skip(claim.index, claim.number.raw, `no ${claim.field} figure in the snapshot`);
+      continue;
+    }
+    const verdict = compareNumber(claim.number, figure.stated, false);
+    if (verdict === 'contradicted') report('error', claim.index, `breadth.${claim.field}`, `found ${claim.number.raw} ${claim.field}, expected the snapshot's ${figure.label} ${figure.text}`);
+  }
+}
+
+/**
+ * "Southbound investors were net sellers": the side of the day's Stock Connect total, where the
+ * sentence is about the market (it names no stock) and the snapshot states the total. Returns
+ * whether the sentence speaks of a side at all.
+ */
+function checkFlowSides(text: string, slots: readonly { entities: ProseEntity[] }[], context: SentenceContext, report: Report, skip: Skip): boolean {
+  const claims = flowSideClaims(text);
+  if (claims.length === 0) return false;
+  if (slots.some((s) => s.entities.some((e) => e.kind === 'stock'))) return true;
+  const direction = flowDirectionOf(text);
+  const totals = flowTotals(context.session).filter((t) => !direction || t.direction === direction);
+  for (const claim of claims) {
+    const sides = [...new Set(totals.map((t) => t.side).filter(Boolean))];
+    if (sides.length !== 1) {
+      skip(claim.index, claim.word, 'no Stock Connect total in the snapshot');
+      continue;
+    }
+    if (sides[0] !== claim.side) {
+      const field = `flowTotals.${totals[0].direction}`;
+      report('error', claim.index, field, `found "${claim.word}" for the day's ${direction ?? 'Stock Connect'} flows, expected net ${sides[0]}: the snapshot records ${totals.map((t) => t.text).join(', ')}`);
+    }
+  }
+  return true;
 }

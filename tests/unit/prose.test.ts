@@ -161,3 +161,51 @@ describe('compareNumber', () => {
     expect(compareNumber(number(text), stated, signed)).toBe(verdict);
   });
 });
+
+/**
+ * Figures the data model is gaining (intraday high and low, a stock's turnover, breadth, Stock
+ * Connect totals), on a synthetic copy of the seed session that states them: checked where stated,
+ * counted as unchecked where not.
+ */
+describe('checkProse against intraday, turnover, breadth and flow-total figures', () => {
+  const exact = (value: number): Stated => ({ value, qualifier: 'exact' });
+  const rich = {
+    ...session,
+    indices: session.indices.map((q) => (q.id === 'HSTECH' ? { ...q, high: exact(6108), low: exact(5960) } : q)),
+    stocks: session.stocks.map((q) => (q.id === '00981.HK' ? { ...q, turnover: exact(9_600_000_000) } : q)),
+    breadth: { advancers: exact(1012), decliners: exact(688), unchanged: exact(310) },
+    flowTotals: [{ direction: 'southbound', netInflow: exact(5_210_000_000) }],
+  } as unknown as typeof session;
+  const on = (sentence: string) => problemsOf(sentence, rich);
+  const errors = (sentence: string) => on(sentence).filter((p) => p.severity === 'error').map((p) => p.message);
+
+  it.each<[string, string | undefined]>([
+    // HSTECH: previous close 5,951, high 6,108 (+2.64 %), low 5,960.
+    ['The Hang Seng Tech Index rose as much as 2.6 % intraday before closing 1.8 % higher.', undefined],
+    ['The Hang Seng Tech Index rose as much as 3.6 % intraday before closing 1.8 % higher.', 'expected its intraday high 2.64'],
+    ['The Hang Seng Tech Index touched 6,108 before closing at 6,059.', undefined],
+    ['The Hang Seng Tech Index touched 6,180 before closing at 6,059.', 'expected its intraday high 6,108'],
+    ['SMIC rose more than 8 % on turnover of HKD 9.6 billion.', undefined],
+    ['SMIC rose more than 8 % on turnover of HKD 6.9 billion.', 'expected its turnover HKD 9.6 billion'],
+    ['Advancers outnumbered decliners 1,012 to 688.', undefined],
+    ['Advancers outnumbered decliners 1,102 to 688.', 'found 1,102 advancers, expected the snapshot'],
+    ['Some 1,012 stocks rose, while 688 fell and 310 were unchanged.', undefined],
+    ['Some 1,012 stocks rose, while 886 fell.', 'found 886 decliners'],
+    ['Southbound investors bought a net HKD 5.21 billion of Hong Kong stocks.', undefined],
+    ['Southbound investors bought a net HKD 2.51 billion of Hong Kong stocks.', 'for market southbound net flow, expected HKD 5.21 billion'],
+    ['Southbound investors were net buyers of Hong Kong shares.', undefined],
+    ['Southbound investors were net sellers of Hong Kong shares.', 'expected net buyers'],
+  ])('%s', (sentence, wanted) => {
+    if (!wanted) expect(on(sentence)).toEqual([]);
+    else expect(errors(sentence).join('\n')).toContain(wanted);
+  });
+
+  it('counts them as unchecked, never reported, where the snapshot does not state them', () => {
+    for (const sentence of ['Advancers outnumbered decliners 1,102 to 688.', 'The Hang Seng Tech Index touched 6,180 before closing at 6,059.', 'Southbound investors were net sellers of Hong Kong shares.']) {
+      const text = withSentence(sentence);
+      const analysis = analyseProse({ file, text, session, securities, indices });
+      expect(analysis.problems).toEqual([]);
+      expect(analysis.unchecked.length).toBeGreaterThan(0);
+    }
+  });
+});
