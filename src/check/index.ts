@@ -20,20 +20,20 @@ import {
   type Security,
   type Snapshot,
 } from '../schemas/index.ts';
+import { retractionsSchema, type Retraction } from '../schemas/retractions.ts';
 import { calendarProblems, tradingDayVerdict } from '../lib/calendar.ts';
 import { zonedDay, zonedInstant } from '../lib/dates.ts';
-import { FigureError, resolveFigure } from '../lib/figures.ts';
 import { closeOn, marketConvention, type MarketConvention } from '../lib/market.ts';
 import { buildSession, type SessionView } from '../lib/session.ts';
 import { parsePriceCsv, type PriceBar } from '../lib/prices.ts';
-import { MDX_COMPONENTS } from './components.ts';
-import { bodyRefusals } from '../markdown/report-body.ts';
+import { componentProblems } from './components.ts';
+import { parseReportBody } from '../markdown/parse.ts';
 import { quoteInconsistencies } from './consistency.ts';
 import { analyseProse, proseEntities, type MarkedSentence, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
 import { readContentHistory, type ContentHistory } from './history.ts';
-import { boundProblem, fieldName, type Problem } from './problem.ts';
-import { scanContent } from './paths.ts';
+import { boundProblem, excerpt, fieldName, type Problem } from './problem.ts';
+import { isRegularFile, scanContent } from './paths.ts';
 import { decodeText, lineIndex, parseFrontmatterSource, parseJsonSource, splitFrontmatter, type ParsedSource } from './sources.ts';
 
 export interface CheckOptions {
@@ -115,6 +115,7 @@ export function checkContent(options: CheckOptions): Problem[] {
   const calendars = load('calendars', calendarSchema, 'json');
   const snapshots = load('markets', snapshotSchema, 'json');
   const reports = load('reports', reportSchema, 'mdx');
+  const [retractionFile] = load('retractions.json', retractionsSchema, 'json');
   // Files that exist but failed their own checks: what refers to them is not also told they are
   // missing, so one broken file gives its own messages and no echoes elsewhere.
   const failed = (folder: string, loaded: { id: string }[]) => {
@@ -132,6 +133,7 @@ export function checkContent(options: CheckOptions): Problem[] {
     problems.push({ severity, file: entry.file, ...entry.source.locate(path), field: fieldName(path), message });
   const error = problem('error');
   const warning = problem('warning');
+  const retractions = retractionFile ? checkRetractions(retractionFile, reports, error) : new Map<string, Retraction>();
 
   // Registries: the file name is the id, so it must agree with the id inside.
   const securityById = registry(securities, (s: Security) => s.ticker, 'ticker', error);
@@ -187,8 +189,52 @@ export function checkContent(options: CheckOptions): Problem[] {
     problems.push({ severity: 'warning', file: display(root), line: 1, column: 1, field: '', message: `no git history (${history.unavailable}): published figures cannot be compared with their first version, and pages show no "updated" time` });
   } else {
     checkPublishedFigures(reports, snapshots, history, error);
+    checkRemovedReports(reports, retractions, history, root, display, problems);
   }
   return problems.map(boundProblem);
+}
+
+/**
+ * Retractions (content/retractions.json): each names a report that is no longer there, once. The
+ * report's own file must be gone: its address now shows the notice.
+ */
+function checkRetractions(file: Loaded<{ retractions: Retraction[] }>, reports: Loaded<ReportMeta>[], error: ErrorAt): Map<string, Retraction> {
+  const byId = new Map<string, Retraction>();
+  const reportIds = new Set(reports.map((report) => report.id));
+  file.data.retractions.forEach((retraction, i) => {
+    if (reportIds.has(retraction.id)) error(file, ['retractions', i, 'id'], `found "${retraction.id}", a report that is still in content/reports/, expected a retracted report's file deleted (its address shows the notice instead)`);
+    else if (byId.has(retraction.id)) error(file, ['retractions', i, 'id'], `found "${retraction.id}" a second time, expected one retraction per report`);
+    if (Date.parse(retraction.date) <= Date.parse(retraction.published)) error(file, ['retractions', i, 'date'], `found ${retraction.date}, expected a time after the report was published (${retraction.published})`);
+    byId.set(retraction.id, retraction);
+  });
+  return byId;
+}
+
+/**
+ * A published report never vanishes silently: one that git shows on the published branch but that
+ * is gone from the content needs a retraction entry. (An emptied one is refused as empty; the way
+ * to withdraw it is the same.) A report that was only ever a draft may go without one.
+ */
+function checkRemovedReports(reports: Loaded<ReportMeta>[], retractions: Map<string, Retraction>, history: ContentHistory, root: string, display: (absolute: string) => string, problems: Problem[]): void {
+  const present = new Set(reports.map((report) => `reports/${report.id}.mdx`));
+  const gone = [...history.files.entries()].filter(([path]) => /^reports\/.+\.mdx$/.test(path) && !present.has(path) && !isRegularFile(join(root, path)));
+  const unexplained = gone.filter(([path]) => !retractions.has(path.slice('reports/'.length, -'.mdx'.length)));
+  const texts = history.readAt(unexplained.map(([path, file]) => ({ commit: file.first.commit, path })));
+  for (const [path, file] of unexplained) {
+    const first = texts.get(`${file.first.commit}:${path}`);
+    const front = first === undefined ? undefined : splitFrontmatter(first)?.frontmatter;
+    if (front !== undefined && /^draft:\s*true\s*$/m.test(front)) continue;
+    const id = path.slice('reports/'.length, -'.mdx'.length);
+    const title = front === undefined ? undefined : /^title:\s*(.+)$/m.exec(front)?.[1];
+    problems.push({
+      severity: 'error',
+      file: display(join(root, path)),
+      line: 1,
+      column: 1,
+      field: '',
+      message: `found the published report ${id}${title ? ` (${excerpt(title.trim(), 60)})` : ''} removed (first published in commit ${file.first.commit.slice(0, 7)}, ${file.first.date}), expected a retraction for it in content/retractions.json: { "id": "${id}", "title", "published", "date", "reason" }; see "Retracting a report" in the README`,
+    });
+  }
 }
 
 /** A report with nothing under its front matter: it would publish as a headline over an empty page. */
@@ -447,12 +493,16 @@ function checkPrices(
   return histories;
 }
 
-/** Component tags in the report's body: only the product's components, with figures that exist. */
+/**
+ * The report's body, from the one tree the compiler also builds (`parseReportBody`): what the
+ * compiler refuses (JavaScript, unknown components and attributes, wrong values), then each
+ * component's props against the session (figures that exist, stocks in the snapshot).
+ */
 function checkReportBody(file: string, text: string, session: SessionView | undefined, problems: Problem[], prices = new Map<string, PriceBar[]>()): void {
   const parts = splitFrontmatter(text);
   if (!parts) return;
   const at = lineIndex(text);
-  // A scaffold's placeholders, once per line, front matter included.
+  // A scaffold's placeholders, once per line, front matter included: a text scan, since front matter is no MDX.
   const todoLines = new Set<number>();
   for (const match of text.matchAll(/\bTODO\b/g)) {
     const place = at(match.index ?? 0);
@@ -460,60 +510,16 @@ function checkReportBody(file: string, text: string, session: SessionView | unde
     todoLines.add(place.line);
     problems.push({ severity: 'error', file, ...place, field: 'TODO', message: 'found a TODO placeholder, expected the report\'s own text or figure' });
   }
-  // What the reports loader would refuse for needing JavaScript, and MDX that does not parse.
   const firstLine = text.slice(0, parts.bodyOffset).split('\n').length;
-  for (const refused of bodyRefusals(parts.body, firstLine)) {
+  const body = parseReportBody(parts.body, firstLine);
+  for (const refused of body.refusals) {
     problems.push({ severity: 'error', file, line: refused.line ?? firstLine, column: refused.column ?? 1, field: refused.field, message: refused.message });
   }
-  const tag = /<([A-Z][A-Za-z0-9]*)\b([^>]*)>/g;
-  for (const match of parts.body.matchAll(tag)) {
-    const [, name, attributes] = match;
-    const place = at(parts.bodyOffset + (match.index ?? 0));
-    const problem = (field: string, message: string) => problems.push({ severity: 'error', file, ...place, field, message });
-    if (!(MDX_COMPONENTS as readonly string[]).includes(name)) {
-      problem(`<${name}>`, `found unknown component <${name}>, expected one of ${MDX_COMPONENTS.map((c) => `<${c}>`).join(', ')}`);
-      continue;
-    }
-    if (!session) continue;
-    const attribute = (key: string) => new RegExp(`\\b${key}\\s*=\\s*"([^"]*)"`).exec(attributes)?.[1];
-    if (name === 'Fig') {
-      const path = attribute('of');
-      if (path === undefined) {
-        problem('<Fig>', 'found <Fig> without of="…", expected the figure\'s path such as of="HSI.close"');
-        continue;
-      }
-      try {
-        resolveFigure(session, path);
-      } catch (e) {
-        if (!(e instanceof FigureError)) throw e;
-        problem('<Fig of>', `found ${e.message}`);
-      }
-    }
-    if (name === 'PriceChart') {
-      const ticker = attribute('ticker');
-      const bars = ticker ? prices.get(ticker) : undefined;
-      if (!ticker || !bars) {
-        problem('<PriceChart ticker>', `found ticker ${JSON.stringify(ticker ?? '')}, expected a security with a price file: ${prices.size > 0 ? [...prices.keys()].join(', ') : 'there is none; add content/prices/<ticker>.csv'}`);
-        continue;
-      }
-      const from = attribute('from');
-      const to = attribute('to') ?? session.date;
-      for (const [key, value] of [['from', from], ['to', attribute('to')]] as const) {
-        if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) problem(`<PriceChart ${key}>`, `found ${JSON.stringify(value)}, expected a date written YYYY-MM-DD`);
-      }
-      if (to > session.date) {
-        problem('<PriceChart to>', `found ${to}, expected a day on or before the report's session ${session.date}: a report shows no prices from after its session`);
-      } else if (from && from >= to) {
-        problem('<PriceChart from>', `found from=${from} and to=${to}, expected from before to`);
-      } else if (bars.filter((b) => b.close !== undefined && (!from || b.date >= from) && b.date <= to).length < 2) {
-        problem('<PriceChart>', `found fewer than two closes for ${ticker} from ${from ?? bars[0].date} to ${to}, expected a range of the price file (${bars[0].date} to ${bars[bars.length - 1].date})`);
-      }
-    }
-    if (name === 'StockCard') {
-      const ticker = attribute('ticker');
-      if (!ticker || !session.stocks.some((s) => s.id === ticker)) {
-        problem('<StockCard ticker>', `found ticker ${JSON.stringify(ticker ?? '')}, expected a stock of the ${session.market.id}/${session.date} snapshot: ${session.stocks.map((s) => s.id).join(', ')}`);
-      }
+  if (!session) return;
+  for (const use of body.components) {
+    const start = use.node.position?.start;
+    for (const found of componentProblems(use, session, prices)) {
+      problems.push({ severity: 'error', file, line: start?.line ?? firstLine, column: start?.column ?? 1, field: found.field, message: found.message });
     }
   }
 }

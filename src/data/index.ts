@@ -11,7 +11,8 @@ import { buildTime } from '../check/paths.ts';
 import { readContentHistory, type ContentHistory } from '../check/history.ts';
 import { relatedFinder, type Relatable } from '../lib/related.ts';
 import { absoluteUrl, paths, url } from '../lib/url.ts';
-import { lastModified, type FeedReport } from '../lib/feed.ts';
+import { lastModified, retractionItem, type FeedReport } from '../lib/feed.ts';
+import type { Retraction } from '../schemas/retractions.ts';
 import { newsArticle } from '../lib/jsonld.ts';
 import type { CsvNames } from '../lib/opendata.ts';
 import { marketConvention } from '../lib/market.ts';
@@ -199,6 +200,17 @@ export async function feedReport(report: Report, site: URL): Promise<FeedReport>
   };
 }
 
+/** Retracted reports (content/retractions.json), newest retraction first. */
+export async function getRetractions(): Promise<Retraction[]> {
+  const entries = await getCollection('retractions');
+  return entries.map((entry) => entry.data).sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+}
+
+/** A retraction as a feed item, at the report's old address (where its notice now is). */
+export function retractionFeedItem(retraction: Retraction, site: URL): FeedReport {
+  return retractionItem(retraction, absoluteUrl(paths.report(retraction.id), site));
+}
+
 /** Names and currencies for the open-data CSV of a snapshot. */
 export async function csvNames(snapshot: Snapshot): Promise<CsvNames> {
   const { securities, indices } = await loadRegistries();
@@ -265,7 +277,7 @@ export function getLastUpdate(report: Report): string | undefined {
 
 /** The securities a body's components name (`<StockCard ticker>`, `<PriceChart ticker>`). */
 function bodyTickers(nodes: readonly BodyNode[]): string[] {
-  return nodes.flatMap((node) => (typeof node === 'string' ? [] : [...(typeof node.props.ticker === 'string' ? [node.props.ticker] : []), ...bodyTickers(node.children)]));
+  return nodes.flatMap((node) => (typeof node === 'string' ? [] : [...('ticker' in node.props ? [node.props.ticker] : []), ...bodyTickers(node.children)]));
 }
 
 const sessionDigests = new WeakMap<SessionView, string>();

@@ -26,11 +26,14 @@
  *   always parsed as JSX.
  *
  * `refusals` holds what the compiler would refuse, each with its line and column: MDX that does not
- * parse, and anything that needs JavaScript to render (expressions, import/export, spread or
- * expression attributes). The compiler throws the first; the check reports them all.
+ * parse; anything that needs JavaScript to render (expressions, import/export, spread or
+ * expression attributes); an unknown component, an attribute its schema (components.ts) does not
+ * accept, content inside a component that wraps none. The compiler throws the first; the check
+ * reports them all. `components` holds every component use that parsed, with its typed props.
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 import { mdxToMdast, type MdxJsxFlowElement, type MdxJsxTextElement } from 'satteri';
+import { isComponentName, MDX_COMPONENTS, parseComponentProps, REPORT_COMPONENTS, type ComponentName, type ComponentProps, type WrittenAttributes } from './components.ts';
 
 /** What the parser is asked for; it decides the HTML, so it is part of a compiled body's cache key. */
 export const BODY_FEATURES = { gfm: true, smartPunctuation: true } as const;
@@ -51,6 +54,9 @@ export class ReportBodyError extends Error {
   }
 }
 
+/** One use of a report component whose attributes parsed: its props, and its node for the line. */
+export type ComponentUse = { [N in ComponentName]: { name: N; props: ComponentProps<N>; node: JsxElement } }[ComponentName];
+
 export interface ParsedReportBody {
   /** The body's MDX mdast tree, positions in file lines; an empty root when the MDX does not parse. */
   tree: Root;
@@ -58,6 +64,8 @@ export interface ParsedReportBody {
   firstLine: number;
   /** What the compiler refuses, in document order. Empty for a body that compiles. */
   refusals: ReportBodyError[];
+  /** Every component whose attributes parsed, in document order, for the checks that need a session. */
+  components: ComponentUse[];
 }
 
 export function isJsx(node: { type: string }): node is JsxElement {
@@ -105,6 +113,45 @@ function scriptRefusal(node: Nodes): ReportBodyError | undefined {
 }
 
 /**
+ * A tag's attributes as the author wrote them: text, or `true` for one written alone. Expression
+ * and spread attributes are left out (refused by `scriptRefusal`); `repeated` names any written twice.
+ */
+export function writtenAttributes(node: JsxElement): { written: WrittenAttributes; repeated: string[] } {
+  const written: WrittenAttributes = {};
+  const repeated: string[] = [];
+  for (const attribute of node.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute') continue;
+    if (Object.hasOwn(written, attribute.name)) repeated.push(attribute.name);
+    if (typeof attribute.value === 'string') written[attribute.name] = attribute.value;
+    else if (attribute.value === null || attribute.value === undefined) written[attribute.name] = true;
+  }
+  return { written, repeated };
+}
+
+/** Whether a node holds anything a reader would see (not only white space). */
+function hasContent(node: JsxElement): boolean {
+  return node.children.some((child) => child.type !== 'text' || child.value.trim() !== '');
+}
+
+/** A report component's tag: known, with attributes its schema accepts, and content only if it wraps. */
+function componentRefusals(node: JsxElement, uses: ComponentUse[]): ReportBodyError[] {
+  const name = node.name ?? '';
+  if (!isComponentName(name)) {
+    return [refusalAt(node, `<${name}>`, `found unknown component <${name}>, expected one of ${MDX_COMPONENTS.map((c) => `<${c}>`).join(', ')}`)];
+  }
+  const found: ReportBodyError[] = [];
+  const { written, repeated } = writtenAttributes(node);
+  for (const attribute of repeated) found.push(refusalAt(node, `<${name} ${attribute}>`, `found ${attribute} twice on <${name}>, expected it once`));
+  const parsed = parseComponentProps(name, written);
+  if (parsed.ok) uses.push({ name, props: parsed.props, node } as ComponentUse);
+  else for (const problem of parsed.problems) found.push(refusalAt(node, problem.attribute ? `<${name} ${problem.attribute}>` : `<${name}>`, problem.message));
+  if (!REPORT_COMPONENTS[name].wraps && hasContent(node)) {
+    found.push(refusalAt(node, `<${name}>`, `found text or tags inside <${name}>, expected none: write it alone as <${name} … />`));
+  }
+  return found;
+}
+
+/**
  * Parses a report body once. `body` is the MDX after the front matter; `firstLine` is the file line
  * it starts on, so every position in the tree, and every refusal, is the file's line and column.
  */
@@ -116,12 +163,15 @@ export function parseReportBody(body: string, firstLine = 1): ParsedReportBody {
     const message = e instanceof Error ? e.message : String(e);
     const place = /(\d+):(\d+)/.exec(message);
     const refusal = new ReportBodyError(place ? Number(place[1]) : undefined, place ? Number(place[2]) : undefined, 'MDX', `found MDX that does not parse: ${message}`);
-    return { tree: { type: 'root', children: [] }, firstLine, refusals: [refusal] };
+    return { tree: { type: 'root', children: [] }, firstLine, refusals: [refusal], components: [] };
   }
   const refusals: ReportBodyError[] = [];
+  const components: ComponentUse[] = [];
   walk(tree, (node) => {
     const refused = scriptRefusal(node);
     if (refused) refusals.push(refused);
+    else if (isJsx(node) && node.name === null) refusals.push(refusalAt(node, '<>', 'found a fragment <>…</>, expected Markdown or a component'));
+    else if (isJsx(node) && /^[^a-z]/.test(node.name ?? '')) refusals.push(...componentRefusals(node, components));
   });
-  return { tree, firstLine, refusals };
+  return { tree, firstLine, refusals, components };
 }

@@ -94,6 +94,8 @@ export const securitySchema = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/, { error: (issue) => `found ${describe(issue.input)}, expected an ISO 4217 currency code such as HKD` }),
   sector: nonEmpty.optional(),
   aliases: z.array(nonEmpty).default([]),
+  /** Shares in one board lot, as the exchange's list of securities gives it. */
+  boardLot: z.number({ error: (issue) => `found ${describe(issue.input)}, expected a whole number of shares` }).int().positive().optional(),
 });
 
 export const indexSchema = z.strictObject({

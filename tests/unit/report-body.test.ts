@@ -87,8 +87,14 @@ describe('compileReportBody', () => {
   });
 
   it('takes an attribute without a value as true', () => {
-    const [chart] = components(compileReportBody('<PriceChart ticker="00981.HK" compact />', noLinks).nodes);
-    expect(chart.props).toEqual({ ticker: '00981.HK', compact: true });
+    const [figure] = components(compileReportBody('Up <Fig of="HSI.change" signed />.', noLinks).nodes);
+    expect(figure.props).toEqual({ of: 'HSI.change', signed: true });
+  });
+
+  it('hands a component its props parsed by its schema: a list is a list', () => {
+    const [table, chart] = components(compileReportBody('<IndexTable only="HSTECH, HSI" />\n\n<IndexMovesChart only="HSI" />', noLinks).nodes);
+    expect(table.props).toEqual({ only: ['HSTECH', 'HSI'] });
+    expect(chart.props).toEqual({ only: ['HSI'] });
   });
 
   it('compiles the seed report: every figure and component the article uses, in order', () => {
