@@ -27,7 +27,7 @@ import { closeOn, marketConvention, type MarketConvention } from '../lib/market.
 import { buildSession, type SessionView } from '../lib/session.ts';
 import { parsePriceCsv, type PriceBar } from '../lib/prices.ts';
 import { componentProblems } from './components.ts';
-import { parseReportBody } from '../markdown/parse.ts';
+import { parseReportBody, type ParsedReportBody } from '../markdown/parse.ts';
 import { quoteInconsistencies } from './consistency.ts';
 import { analyseProse, proseEntities, type MarkedSentence, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
@@ -169,13 +169,14 @@ export function checkContent(options: CheckOptions): Problem[] {
   for (const report of reports) {
     checkReport(report, context, error, warning);
     const session = sessions.get(`${report.data.market}/${report.data.date}`);
-    checkReportBody(report.file, report.text, session, problems, prices);
+    const body = checkReportBody(report.file, report.text, session, problems, prices);
     options.onReport?.({ id: report.id, data: report.data }, session);
     // Prose against data: every number and direction word in a sentence that names a security or an index.
     if (session) {
       let entities = entitiesBySession.get(session);
       if (!entities) entitiesBySession.set(session, (entities = proseEntities(session, securityById, indexById)));
-      const prose = analyseProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities });
+      // The body's one parse, shared with the body check.
+      const prose = analyseProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities, tree: body?.tree, firstLine: body?.firstLine });
       problems.push(...prose.problems);
       for (const marked of prose.marked) options.onMarked?.(marked);
     }
@@ -498,9 +499,9 @@ function checkPrices(
  * compiler refuses (JavaScript, unknown components and attributes, wrong values), then each
  * component's props against the session (figures that exist, stocks in the snapshot).
  */
-function checkReportBody(file: string, text: string, session: SessionView | undefined, problems: Problem[], prices = new Map<string, PriceBar[]>()): void {
+function checkReportBody(file: string, text: string, session: SessionView | undefined, problems: Problem[], prices = new Map<string, PriceBar[]>()): ParsedReportBody | undefined {
   const parts = splitFrontmatter(text);
-  if (!parts) return;
+  if (!parts) return undefined;
   const at = lineIndex(text);
   // A scaffold's placeholders, once per line, front matter included: a text scan, since front matter is no MDX.
   const todoLines = new Set<number>();
@@ -515,13 +516,14 @@ function checkReportBody(file: string, text: string, session: SessionView | unde
   for (const refused of body.refusals) {
     problems.push({ severity: 'error', file, line: refused.line ?? firstLine, column: refused.column ?? 1, field: refused.field, message: refused.message });
   }
-  if (!session) return;
+  if (!session) return body;
   for (const use of body.components) {
     const start = use.node.position?.start;
     for (const found of componentProblems(use, session, prices)) {
       problems.push({ severity: 'error', file, line: start?.line ?? firstLine, column: start?.column ?? 1, field: found.field, message: found.message });
     }
   }
+  return body;
 }
 
 function schemaProblem(source: ParsedSource, issue: z.core.$ZodIssue, schema: z.ZodType): Problem {

@@ -132,9 +132,7 @@ export function analyseProse(input: ProseInput): ProseAnalysis {
     if (sentence.checked) {
       const mark = sentence.checked;
       const where = at(bodyOffset + mark.at);
-      if (!mark.reason.trim()) {
-        analysis.problems.push({ severity: 'error', file: input.file, ...where, field: `<${CHECKED_COMPONENT} reason>`, message: `found <${CHECKED_COMPONENT}> without a reason, expected reason="…" saying why the sentence is right as written` });
-      }
+      // A mark without its reason is refused by the component's schema (src/markdown/components.ts).
       if (found.length === 0) {
         analysis.problems.push({
           severity: 'warning',

@@ -2,11 +2,13 @@
  * Prose against data, on the seed report and its real session: content/reports/2025-10-24-smic-rally.mdx,
  * content/markets/hk/2025-10-24.json and the registries, parsed with the schemas the build uses.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { analyseProse, checkProse, compareNumber, readNumbers, type ProseNumber } from '../../src/check/prose.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/check/index.ts';
+import { copyContent, editFile } from '../support/site.ts';
+import { analyseProse, checkProse, compareNumber, readNumbers, type MarkedSentence, type ProseNumber } from '../../src/check/prose.ts';
 import { buildSession } from '../../src/lib/session.ts';
 import type { Stated } from '../../src/lib/stated.ts';
 import { indexSchema, securitySchema, snapshotSchema } from '../../src/schemas/index.ts';
@@ -68,9 +70,10 @@ describe('checkProse on the seed report', () => {
     expect(problems[0].message).toContain('<Checked reason=');
   });
 
-  it('warns about a mark that clears nothing, and refuses one without a reason', () => {
-    expect(problemsOf('<Checked reason="fine">The HSI rose 192 points.</Checked>').map((p) => [p.severity, p.field])).toEqual([['warning', '<Checked>']]);
-    expect(problemsOf('<Checked>The HSI fell 192 points.</Checked>').map((p) => [p.severity, p.field])).toEqual([['error', '<Checked reason>']]);
+  it('warns about a mark that clears nothing, saying to remove it', () => {
+    const problems = problemsOf('<Checked reason="fine">The HSI rose 192 points.</Checked>');
+    expect(problems.map((p) => [p.severity, p.field])).toEqual([['warning', '<Checked>']]);
+    expect(problems[0].message).toContain('remove the mark');
   });
 
   it('points at the line and column of a wrong figure inside a component body', () => {
@@ -207,5 +210,28 @@ describe('checkProse against intraday, turnover, breadth and flow-total figures'
       expect(analysis.problems).toEqual([]);
       expect(analysis.unchecked.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the prose check inside checkContent, on the tree the body check parses', () => {
+  const NOW = new Date('2025-11-01T00:00:00Z');
+  const noHistory = { unavailable: 'not read in this test', files: new Map(), readAt: () => new Map() };
+  let copy: string;
+  beforeAll(() => {
+    copy = copyContent('prose-check');
+  });
+  afterAll(() => rmSync(dirname(copy), { recursive: true, force: true }));
+
+  it('reports a wrong figure at its line and column, lists the seed mark, and passes the seed', () => {
+    const report = join(copy, 'reports/2025-10-24-smic-rally.mdx');
+    const marked: MarkedSentence[] = [];
+    const check = () => checkContent({ root: copy, now: NOW, history: noHistory, onMarked: (m) => marked.push(m) });
+    expect(check().filter((p) => p.field !== '' && /prose|HSI|<Checked>|01810/.test(p.field))).toEqual([]);
+    expect(marked).toHaveLength(1);
+    const text = seed.replace('## Conclusion\n', '## Conclusion\n\nThe Hang Seng advanced 1,192 points.\n');
+    editFile(report, () => text);
+    const errors = check().filter((p) => p.field === 'HSI');
+    expect(errors.map((p) => [p.line, p.column])).toEqual([[placeOf(text, '1,192').line, placeOf(text, '1,192').column]]);
+    expect(errors[0].message).toContain('expected its change 192');
   });
 });
