@@ -62,7 +62,7 @@ export interface ProseInput {
    * The body's MDX tree as the compiler parses it, when the caller has it, with `firstLine` the
    * file line the body starts on (its positions are the file's lines); parsed here otherwise.
    */
-  tree?: MdNode;
+  tree?: { type: string };
   firstLine?: number;
 }
 
@@ -106,7 +106,7 @@ export function analyseProse(input: ProseInput): ProseAnalysis {
   if (input.tree) {
     // The tree was parsed with blank lines before the body: its offsets are shifted by them.
     const shift = Math.max(0, (input.firstLine ?? 1) - 1);
-    blocks = proseBlocks(input.tree, '\n'.repeat(shift) + body, shift);
+    blocks = proseBlocks(input.tree as MdNode, '\n'.repeat(shift) + body, shift);
   } else {
     // The compiler's one parse; MDX that does not parse gives an empty tree (the body check reports it).
     blocks = proseBlocks(parseReportBody(body).tree as unknown as MdNode, body);
