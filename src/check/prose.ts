@@ -209,6 +209,10 @@ const QUANTITY_BEFORE = new RegExp(
   'iu',
 );
 
+const CONTRIBUTION_AFTER = new RegExp(`^${S}(?:off|from|to|onto)${S}(?:the${S})?(?:benchmark|index|gauge|indices|HSI|Hang${S}Seng)(?![\\p{L}])`, 'iu');
+const VALUATION_AFTER = new RegExp(`^${S}?(?:times|x)${S}(?:(?:its|their|forward|trailing|estimated|expected|this${S}year['’]s|next${S}year['’]s|12[-\\u2010\\u2011]month)${S})*(?:earnings|profits?|book(?:${S}value)?|sales|EBITDA)(?![\\p{L}])`, 'iu');
+const VALUATION_BEFORE = new RegExp(`(?:P/E|PE|price[-\\u2010\\u2011]to[-\\u2010\\u2011]earnings|price[-\\u2010\\u2011]earnings|earnings${S}multiple|valuation)(?:${S}ratio)?(?:${S}(?:of|at|was|stood${S}at|is))*${S}$`, 'iu');
+
 type NumberScope = { kind: 'scopes'; scopes: Scope[]; name: string } | { kind: 'skip'; reason: string };
 
 /**
@@ -219,6 +223,10 @@ function contextOf(text: string, number: ProseNumber, span: string, words: Direc
   const before = text.slice(Math.max(0, number.from - 80), number.from);
   const after = text.slice(number.to, number.to + 60);
   if (QUANTITY_AFTER.test(after) || QUANTITY_BEFORE.test(before)) return { kind: 'skip', reason: 'non-market quantity' };
+  // "shaving 15 points off the benchmark": a stock's contribution to an index's move.
+  if (CONTRIBUTION_AFTER.test(after)) return { kind: 'skip', reason: 'contribution to an index' };
+  // "11.2 times forward earnings", "a P/E of 98.4": a valuation.
+  if (VALUATION_AFTER.test(text.slice(number.end, number.end + 60)) || VALUATION_BEFORE.test(before)) return { kind: 'scopes', scopes: ['valuation'], name: 'valuation' };
   if (PREVIOUS_BEFORE.test(before) || (FROM_TO.test(before) && new RegExp(`^${S}to${S}`, 'i').test(after))) return { kind: 'scopes', scopes: ['previous'], name: 'previous close' };
   if (INTRADAY.test(span)) return { kind: 'scopes', scopes: ['intraday'], name: 'intraday high or low' };
   if (FIFTY_TWO_WEEK.test(span) && !isMove(text, number, words)) return { kind: 'scopes', scopes: ['range52'], name: '52-week range' };
