@@ -28,7 +28,6 @@ import { buildSession, type SessionView } from '../lib/session.ts';
 import { parsePriceCsv, type PriceBar } from '../lib/prices.ts';
 import { componentProblems } from './components.ts';
 import { parseReportBody, type ParsedReportBody } from '../markdown/parse.ts';
-import type { MdNode } from './prose/tree.ts';
 import { continuityInconsistency, quoteInconsistencies, writtenDecimals } from './consistency.ts';
 import { previousTradingDay } from '../lib/previous-session.ts';
 import { withWrittenDecimals } from '../lib/written.ts';
@@ -188,7 +187,7 @@ export function checkContent(options: CheckOptions): Problem[] {
     if (session) {
       let entities = entitiesBySession.get(session);
       if (!entities) entitiesBySession.set(session, (entities = proseEntities(session, securityById, indexById)));
-      const prose = analyseProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities, tree: body?.tree as MdNode | undefined, firstLine: body?.firstLine });
+      const prose = analyseProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities, tree: body?.tree, firstLine: body?.firstLine });
       problems.push(...prose.problems);
       for (const marked of prose.marked) options.onMarked?.(marked);
     }
