@@ -83,8 +83,13 @@ export type ComponentName = keyof typeof REPORT_COMPONENTS;
 /** The names, in registry order: what the check lists when a tag is unknown. */
 export const MDX_COMPONENTS = Object.keys(REPORT_COMPONENTS) as ComponentName[];
 
-/** A component's props once its attributes are parsed: what the Astro component receives. */
-export type ComponentProps<N extends ComponentName> = z.output<(typeof REPORT_COMPONENTS)[N]['attributes']>;
+type Output<N extends ComponentName> = z.output<(typeof REPORT_COMPONENTS)[N]['attributes']>;
+
+/**
+ * A component's props once its attributes are parsed: what the Astro component receives. A
+ * component without attributes has no props (zod types its empty object as an index signature).
+ */
+export type ComponentProps<N extends ComponentName> = string extends keyof Output<N> ? Record<never, never> : Output<N>;
 
 /** A component's attributes as a report writes them: text, or `true` for one written alone. */
 export type WrittenAttributes = Record<string, string | true>;
