@@ -1,7 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import contentCheck from './src/check/integration.ts';
+import contentCheck from './src/integrations/content-check.ts';
+import searchIndex from './src/integrations/search-index.ts';
 import { cacheRoot } from './src/check/paths.ts';
 
 const base = process.env.BASE_PATH ?? '/';
@@ -18,7 +19,7 @@ export default defineConfig({
   // each body once into data with the check's own parse, schemas and HTML allowlist, instead of a
   // JavaScript module per report. There are no .mdx pages, so no mdx() integration either.
   markdown: { syntaxHighlight: false },
-  integrations: [contentCheck(), sitemap()],
+  integrations: [contentCheck(), sitemap(), searchIndex()],
   // Styles as files, never inline <style>, so a strict Content-Security-Policy needs no hashes for them.
   // Four pages at a time: one at a time, a 4000-report build spent 6 of its 22 s waiting on file
   // writes (node --cpu-prof); with four it took 17 s.
