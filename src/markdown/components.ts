@@ -15,6 +15,7 @@
  * src/check/components.ts, against the parsed props.
  */
 import { z } from 'astro/zod';
+import { MOVER_SORTS } from '../lib/movers.ts';
 import { indexSymbol, isoDate, tickerCode } from '../schemas/index.ts';
 
 /** An attribute written alone, with no value: `<Fig of="HSI.change" signed />`. */
@@ -77,8 +78,8 @@ export const REPORT_COMPONENTS = {
   /** Many stocks in one table, sorted when the site is built (src/lib/movers.ts). */
   MoversTable: component({
     sort: z
-      .enum(['percent', 'change', 'turnover', 'close', 'name'], {
-        error: (issue) => `found sort=${JSON.stringify(issue.input)}, expected one of "percent", "change", "turnover", "close", "name"`,
+      .enum(MOVER_SORTS, {
+        error: (issue) => `found sort=${JSON.stringify(issue.input)}, expected one of ${MOVER_SORTS.map((sort) => `"${sort}"`).join(', ')}`,
       })
       .optional(),
     order: z.enum(['descending', 'ascending'], { error: (issue) => `found order=${JSON.stringify(issue.input)}, expected "descending" or "ascending"` }).optional(),

@@ -154,7 +154,7 @@ describe('the reports loader refuses what the check refuses, at the same line', 
   /** Runs the loader over the content copy with a minimal content-layer context; its error, if any. */
   async function load(): Promise<string | undefined> {
     const { reportsLoader } = await import('../../src/loaders/reports.ts');
-    const entries = new Map<string, { digest?: string | number }>();
+    const entries = new Map<string, { id: string; digest?: string | number }>();
     const context = {
       store: { get: (id: string) => entries.get(id), set: (entry: { id: string }) => entries.set(entry.id, entry), keys: () => [...entries.keys()], delete: (id: string) => entries.delete(id) },
       parseData: async ({ data }: { data: unknown }) => data,
