@@ -27,8 +27,10 @@ import { closeOn, marketConvention, type MarketConvention } from '../lib/market.
 import { buildSession, type SessionView } from '../lib/session.ts';
 import { parsePriceCsv, type PriceBar } from '../lib/prices.ts';
 import { componentProblems } from './components.ts';
-import { parseReportBody } from '../markdown/parse.ts';
-import { quoteInconsistencies } from './consistency.ts';
+import { parseReportBody, type ParsedReportBody } from '../markdown/parse.ts';
+import { continuityInconsistency, quoteInconsistencies, writtenDecimals } from './consistency.ts';
+import { previousTradingDay } from '../lib/previous-session.ts';
+import { withWrittenDecimals } from '../lib/written.ts';
 import { analyseProse, proseEntities, type MarkedSentence, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
 import { readContentHistory, type ContentHistory } from './history.ts';
@@ -151,7 +153,8 @@ export function checkContent(options: CheckOptions): Problem[] {
   for (const snapshot of snapshots) {
     checkSnapshot(snapshot, securityById, indexById, broken, error);
     try {
-      sessions.set(snapshot.id, buildSession(snapshot.data, { securities: securityById, indices: indexById }));
+      const written = withWrittenDecimals(snapshot.data, (path) => snapshot.source.literal?.(path));
+      sessions.set(snapshot.id, buildSession(written, { securities: securityById, indices: indexById }));
     } catch (e) {
       // Its unknown tickers or symbols are reported above; reports on it are checked without figures.
       brokenSessions.add(snapshot.id);
@@ -161,6 +164,7 @@ export function checkContent(options: CheckOptions): Problem[] {
     }
   }
 
+  checkContinuity(snapshots, calendarById, error);
   const prices = checkPrices(filesIn('prices'), display, securityById, calendarById, snapshots, problems);
 
   // What prose can name in a session, made once for all the reports on it.
@@ -176,13 +180,14 @@ export function checkContent(options: CheckOptions): Problem[] {
   for (const report of reports) {
     checkReport(report, context, error, warning);
     const session = sessions.get(`${report.data.market}/${report.data.date}`);
-    checkReportBody(report.file, report.text, session, problems, prices);
+    // The body's one parse: the body check and the prose check both read this tree.
+    const body = checkReportBody(report.file, report.text, session, problems, prices);
     options.onReport?.({ id: report.id, data: report.data }, session);
     // Prose against data: every number and direction word in a sentence that names a security or an index.
     if (session) {
       let entities = entitiesBySession.get(session);
       if (!entities) entitiesBySession.set(session, (entities = proseEntities(session, securityById, indexById)));
-      const prose = analyseProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities });
+      const prose = analyseProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities, tree: body?.tree, firstLine: body?.firstLine });
       problems.push(...prose.problems);
       for (const marked of prose.marked) options.onMarked?.(marked);
     }
@@ -372,12 +377,55 @@ function checkSnapshot(
     seen.add(quote.ticker);
   });
   seen.clear();
+  data.flowTotals.forEach((total, i) => {
+    const key = `${total.direction} ${total.channel ?? ''}`;
+    const named = `${total.direction}${total.channel ? ` (${total.channel})` : ''} total`;
+    if (seen.has(key)) error(snapshot, ['flowTotals', i, 'direction'], `found a second ${named}, expected one per direction and channel`);
+    seen.add(key);
+    if (!total.netInflow && !total.side) {
+      error(snapshot, ['flowTotals', i], `found a ${named} with neither "netInflow" nor "side", expected the net figure, or "side": "buyers" or "sellers" when the source gives no figure`);
+    }
+    const figure = total.netInflow;
+    if (total.side && figure && figure.qualifier !== 'lessThan' && figure.qualifier !== 'moreThan' && figure.value !== 0 && (figure.value < 0) !== (total.side === 'sellers')) {
+      error(snapshot, ['flowTotals', i, 'side'], `found "side": "${total.side}" beside a net inflow of ${figure.value}, expected ${figure.value < 0 ? '"sellers" for a net outflow' : '"buyers" for a net inflow'}`);
+    }
+  });
+  if (data.breadth && Object.keys(data.breadth).length === 0) {
+    error(snapshot, ['breadth'], 'found an empty breadth, expected at least one of "advancers", "decliners", "unchanged" (or no breadth)');
+  }
+  seen.clear();
   data.flows.forEach((flow, i) => {
     if (!knownSecurity(flow.ticker)) error(snapshot, ['flows', i, 'ticker'], `found unknown ticker "${flow.ticker}", expected a security in content/securities/ (add content/securities/${flow.ticker}.json)`);
     const key = `${flow.ticker} ${flow.direction}`;
     if (seen.has(key)) error(snapshot, ['flows', i, 'ticker'], `found a second ${flow.direction} flow for "${flow.ticker}", expected one per stock and direction`);
     seen.add(key);
   });
+}
+
+/**
+ * Where a market has snapshots of two sessions in a row, each instrument's previous close (stated,
+ * or close − change) must agree with the close the earlier snapshot states.
+ */
+function checkContinuity(snapshots: Loaded<Snapshot>[], calendars: Map<string, Calendar>, error: ErrorAt): void {
+  const byId = new Map(snapshots.map((snapshot) => [`${snapshot.data.market}/${snapshot.data.date}`, snapshot]));
+  for (const later of snapshots) {
+    const calendar = calendars.get(marketConvention(later.data.market).calendar);
+    const before = calendar && previousTradingDay(later.data.date, calendar);
+    const earlier = before && byId.get(`${later.data.market}/${before}`);
+    if (!earlier) continue;
+    const check = (list: 'indices' | 'stocks', i: number, quote: IndexQuote | StockQuote, earlierQuote: IndexQuote | StockQuote | undefined) => {
+      if (!earlierQuote?.close) return;
+      const decimals = writtenDecimalsAt(earlier, [list, earlier.data[list].indexOf(earlierQuote as never), 'close']);
+      const problem = continuityInconsistency(quote, { ...earlierQuote.close, decimals }, (field) => later.source.literal?.([list, i, field]));
+      if (problem) error(later, [list, i, problem.field], `${problem.message.replace('the session before', `${earlier.file} (${before})`)}`);
+    };
+    later.data.indices.forEach((quote, i) => check('indices', i, quote, earlier.data.indices.find((q) => q.symbol === quote.symbol)));
+    later.data.stocks.forEach((quote, i) => check('stocks', i, quote, earlier.data.stocks.find((q) => q.ticker === quote.ticker)));
+  }
+}
+
+function writtenDecimalsAt(entry: Loaded<unknown>, path: PropertyKey[]): number | undefined {
+  return writtenDecimals(entry.source.literal?.(path));
 }
 
 interface ReportContext {
@@ -525,9 +573,9 @@ function checkPrices(
  * compiler refuses (JavaScript, unknown components and attributes, wrong values), then each
  * component's props against the session (figures that exist, stocks in the snapshot).
  */
-function checkReportBody(file: string, text: string, session: SessionView | undefined, problems: Problem[], prices = new Map<string, PriceBar[]>()): void {
+function checkReportBody(file: string, text: string, session: SessionView | undefined, problems: Problem[], prices = new Map<string, PriceBar[]>()): ParsedReportBody | undefined {
   const parts = splitFrontmatter(text);
-  if (!parts) return;
+  if (!parts) return undefined;
   const at = lineIndex(text);
   // A scaffold's placeholders, once per line, front matter included: a text scan, since front matter is no MDX.
   const todoLines = new Set<number>();
@@ -542,13 +590,14 @@ function checkReportBody(file: string, text: string, session: SessionView | unde
   for (const refused of body.refusals) {
     problems.push({ severity: 'error', file, line: refused.line ?? firstLine, column: refused.column ?? 1, field: refused.field, message: refused.message });
   }
-  if (!session) return;
+  if (!session) return body;
   for (const use of body.components) {
     const start = use.node.position?.start;
     for (const found of componentProblems(use, session, prices)) {
       problems.push({ severity: 'error', file, line: start?.line ?? firstLine, column: start?.column ?? 1, field: found.field, message: found.message });
     }
   }
+  return body;
 }
 
 function schemaProblem(source: ParsedSource, issue: z.core.$ZodIssue, schema: z.ZodType): Problem {

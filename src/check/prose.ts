@@ -34,7 +34,8 @@ import type { MarketIndex, Security } from '../schemas/index.ts';
 import { findSlots, subjects, type ParagraphMemory, type Subject } from './prose/attribution.ts';
 import { compareNumber, type Verdict } from './prose/compare.ts';
 import { findDirectionWords, type DirectionWord } from './prose/directions.ts';
-import { figuresFor, findMentions, proseEntities, type EntityFigure, type Mention, type ProseEntity, type Scope } from './prose/entities.ts';
+import { figuresFor, findMentions, flowTotals, proseEntities, type EntityFigure, type Mention, type ProseEntity, type Scope } from './prose/entities.ts';
+import { breadthClaims, flowDirectionOf, flowSideClaims } from './prose/market.ts';
 import { readNumbers, type ProseNumber, type SkipReason } from './prose/numbers.ts';
 import { CHECKED_COMPONENT, proseBlocks, splitSentences, type MdNode, type Sentence } from './prose/tree.ts';
 import type { Problem, Severity } from './problem.ts';
@@ -61,7 +62,7 @@ export interface ProseInput {
    * The body's MDX tree as the compiler parses it, when the caller has it, with `firstLine` the
    * file line the body starts on (its positions are the file's lines); parsed here otherwise.
    */
-  tree?: MdNode;
+  tree?: { type: string };
   firstLine?: number;
 }
 
@@ -105,7 +106,7 @@ export function analyseProse(input: ProseInput): ProseAnalysis {
   if (input.tree) {
     // The tree was parsed with blank lines before the body: its offsets are shifted by them.
     const shift = Math.max(0, (input.firstLine ?? 1) - 1);
-    blocks = proseBlocks(input.tree, '\n'.repeat(shift) + body, shift);
+    blocks = proseBlocks(input.tree as MdNode, '\n'.repeat(shift) + body, shift);
   } else {
     // The compiler's one parse; MDX that does not parse gives an empty tree (the body check reports it).
     blocks = proseBlocks(parseReportBody(body).tree as unknown as MdNode, body);
@@ -131,9 +132,7 @@ export function analyseProse(input: ProseInput): ProseAnalysis {
     if (sentence.checked) {
       const mark = sentence.checked;
       const where = at(bodyOffset + mark.at);
-      if (!mark.reason.trim()) {
-        analysis.problems.push({ severity: 'error', file: input.file, ...where, field: `<${CHECKED_COMPONENT} reason>`, message: `found <${CHECKED_COMPONENT}> without a reason, expected reason="…" saying why the sentence is right as written` });
-      }
+      // A mark without its reason is refused by the component's schema (src/markdown/components.ts).
       if (found.length === 0) {
         analysis.problems.push({
           severity: 'warning',
@@ -210,6 +209,10 @@ const QUANTITY_BEFORE = new RegExp(
   'iu',
 );
 
+const CONTRIBUTION_AFTER = new RegExp(`^${S}(?:off|from|to|onto)${S}(?:the${S})?(?:benchmark|index|gauge|indices|HSI|Hang${S}Seng)(?![\\p{L}])`, 'iu');
+const VALUATION_AFTER = new RegExp(`^${S}?(?:times|x)${S}(?:(?:its|their|forward|trailing|estimated|expected|this${S}year['’]s|next${S}year['’]s|12[-\\u2010\\u2011]month)${S})*(?:earnings|profits?|book(?:${S}value)?|sales|EBITDA)(?![\\p{L}])`, 'iu');
+const VALUATION_BEFORE = new RegExp(`(?:P/E|PE|price[-\\u2010\\u2011]to[-\\u2010\\u2011]earnings|price[-\\u2010\\u2011]earnings|earnings${S}multiple|valuation)(?:${S}ratio)?(?:${S}(?:of|at|was|stood${S}at|is))*${S}$`, 'iu');
+
 type NumberScope = { kind: 'scopes'; scopes: Scope[]; name: string } | { kind: 'skip'; reason: string };
 
 /**
@@ -220,6 +223,10 @@ function contextOf(text: string, number: ProseNumber, span: string, words: Direc
   const before = text.slice(Math.max(0, number.from - 80), number.from);
   const after = text.slice(number.to, number.to + 60);
   if (QUANTITY_AFTER.test(after) || QUANTITY_BEFORE.test(before)) return { kind: 'skip', reason: 'non-market quantity' };
+  // "shaving 15 points off the benchmark": a stock's contribution to an index's move.
+  if (CONTRIBUTION_AFTER.test(after)) return { kind: 'skip', reason: 'contribution to an index' };
+  // "11.2 times forward earnings", "a P/E of 98.4": a valuation.
+  if (VALUATION_AFTER.test(text.slice(number.end, number.end + 60)) || VALUATION_BEFORE.test(before)) return { kind: 'scopes', scopes: ['valuation'], name: 'valuation' };
   if (PREVIOUS_BEFORE.test(before) || (FROM_TO.test(before) && new RegExp(`^${S}to${S}`, 'i').test(after))) return { kind: 'scopes', scopes: ['previous'], name: 'previous close' };
   if (INTRADAY.test(span)) return { kind: 'scopes', scopes: ['intraday'], name: 'intraday high or low' };
   if (FIFTY_TWO_WEEK.test(span) && !isMove(text, number, words)) return { kind: 'scopes', scopes: ['range52'], name: '52-week range' };
@@ -287,7 +294,10 @@ function checkSentence(sentence: Sentence, context: SentenceContext, report: Rep
   const slots = findSlots(text, mentions, context.memory, context.benchmark, context.market, context.entities.filter((e) => e.kind === 'index' && e.inSession));
   for (const m of named) if (m.entity.kind !== 'market') context.memory.named.push(m.entity);
   for (const slot of slots) for (const e of slot.entities) if (e.kind !== 'market' && !context.memory.named.includes(e)) context.memory.named.push(e);
-  if (!slots.some((s) => s.entities.length > 0)) return;
+  const breadth = breadthClaims(text);
+  checkBreadth(breadth, context.market, report, skip);
+  const flowSide = checkFlowSides(text, slots, context, report, skip);
+  if (!slots.some((s) => s.entities.length > 0) && !(flowSide && FLOW_WORDS.test(text))) return;
 
   const subjectAt = subjects(text, slots);
   const spans = slots.map((s) => [s.start, s.end] as const);
@@ -308,6 +318,7 @@ function checkSentence(sentence: Sentence, context: SentenceContext, report: Rep
   });
 
   for (const number of numbers) {
+    if (breadth.some((c) => c.index === number.start)) continue;
     const span = leadTime + spanAt(text, breaks, number.start);
     const scope = contextOf(text, number, span, words, otherDayIn(span, context.weekday, context.session.date));
     if (scope.kind === 'skip') {
@@ -322,12 +333,23 @@ function checkSentence(sentence: Sentence, context: SentenceContext, report: Rep
       const stock = slots.filter((s) => s.end <= number.from && s.entities.length === 1 && s.entities[0].kind === 'stock').at(-1);
       subject = OWN_TURNOVER.test(head) && !MARKET_TURNOVER.test(head) && stock ? tiedTo(stock.entities[0]) : tiedTo(context.market);
     }
-    // "Southbound investors bought a net HKD 812 million of Meituan": a flow of the one entity the sentence names.
-    if (subject.kind === 'none' && number.kind === 'money' && FLOW_WORDS.test(text)) {
+    // "Southbound investors bought a net HKD 812 million of Meituan": a flow of the one entity the sentence names;
+    // with none but the market, the day's total through the link.
+    let scopes = scope;
+    if (number.kind === 'money' && FLOW_WORDS.test(text) && !scope.scopes.includes('turnover') && (subject.kind === 'none' || (subject.kind === 'tied' && subject.entities[0] === context.market))) {
       const named = [...new Set(slots.flatMap((s) => s.entities))].filter((e) => e.kind !== 'market');
       if (named.length === 1) subject = tiedTo(named[0]);
+      else if (named.length === 0) {
+        const direction = flowDirectionOf(text);
+        subject = tiedTo(context.market);
+        scopes = { kind: 'scopes', scopes: ['flowTotal'], name: 'Stock Connect total' };
+        if (direction) {
+          const figures = context.market.figures.filter((f) => f.scope !== 'flowTotal' || f.field.startsWith(direction));
+          subject = tiedTo({ ...context.market, figures });
+        }
+      }
     }
-    checkNumber(number, subject, scope, report, skip);
+    checkNumber(number, subject, scopes, report, skip);
   }
 
   const byEntity = new Map<ProseEntity, DirectionWord[]>();
@@ -437,4 +459,42 @@ function checkDirection(entity: ProseEntity, words: DirectionWord[], report: Rep
     if (word.way === entity.direction) continue;
     report('error', word.start, entity.id, `found "${word.word}" for ${entity.label}, expected a word for ${WANTED[entity.direction]}: the snapshot records ${entity.move}`);
   }
+}
+
+/** Breadth stated in prose against the snapshot's advancers, decliners and unchanged. */
+function checkBreadth(claims: ReturnType<typeof breadthClaims>, market: ProseEntity, report: Report, skip: Skip): void {
+  for (const claim of claims) {
+    const figure = market.figures.find((f) => f.scope === 'breadth' && f.field === claim.field);
+    if (!figure) {
+      skip(claim.index, claim.number.raw, `no ${claim.field} figure in the snapshot`);
+      continue;
+    }
+    const verdict = compareNumber(claim.number, figure.stated, false);
+    if (verdict === 'contradicted') report('error', claim.index, `breadth.${claim.field}`, `found ${claim.number.raw} ${claim.field}, expected the snapshot's ${figure.label} ${figure.text}`);
+  }
+}
+
+/**
+ * "Southbound investors were net sellers": the side of the day's Stock Connect total, where the
+ * sentence is about the market (it names no stock) and the snapshot states the total. Returns
+ * whether the sentence speaks of a side at all.
+ */
+function checkFlowSides(text: string, slots: readonly { entities: ProseEntity[] }[], context: SentenceContext, report: Report, skip: Skip): boolean {
+  const claims = flowSideClaims(text);
+  if (claims.length === 0) return false;
+  if (slots.some((s) => s.entities.some((e) => e.kind === 'stock'))) return true;
+  const direction = flowDirectionOf(text);
+  const totals = flowTotals(context.session).filter((t) => !direction || t.direction === direction);
+  for (const claim of claims) {
+    const sides = [...new Set(totals.map((t) => t.side).filter(Boolean))];
+    if (sides.length !== 1) {
+      skip(claim.index, claim.word, 'no Stock Connect total in the snapshot');
+      continue;
+    }
+    if (sides[0] !== claim.side) {
+      const field = `flowTotals.${totals[0].direction}`;
+      report('error', claim.index, field, `found "${claim.word}" for the day's ${direction ?? 'Stock Connect'} flows, expected net ${sides[0]}: the snapshot records ${totals.map((t) => t.text).join(', ')}`);
+    }
+  }
+  return true;
 }

@@ -2,11 +2,13 @@
  * Prose against data, on the seed report and its real session: content/reports/2025-10-24-smic-rally.mdx,
  * content/markets/hk/2025-10-24.json and the registries, parsed with the schemas the build uses.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { analyseProse, checkProse, compareNumber, readNumbers, type ProseNumber } from '../../src/check/prose.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/check/index.ts';
+import { copyContent, editFile } from '../support/site.ts';
+import { analyseProse, checkProse, compareNumber, readNumbers, type MarkedSentence, type ProseNumber } from '../../src/check/prose.ts';
 import { buildSession } from '../../src/lib/session.ts';
 import type { Stated } from '../../src/lib/stated.ts';
 import { indexSchema, securitySchema, snapshotSchema } from '../../src/schemas/index.ts';
@@ -68,9 +70,10 @@ describe('checkProse on the seed report', () => {
     expect(problems[0].message).toContain('<Checked reason=');
   });
 
-  it('warns about a mark that clears nothing, and refuses one without a reason', () => {
-    expect(problemsOf('<Checked reason="fine">The HSI rose 192 points.</Checked>').map((p) => [p.severity, p.field])).toEqual([['warning', '<Checked>']]);
-    expect(problemsOf('<Checked>The HSI fell 192 points.</Checked>').map((p) => [p.severity, p.field])).toEqual([['error', '<Checked reason>']]);
+  it('warns about a mark that clears nothing, saying to remove it', () => {
+    const problems = problemsOf('<Checked reason="fine">The HSI rose 192 points.</Checked>');
+    expect(problems.map((p) => [p.severity, p.field])).toEqual([['warning', '<Checked>']]);
+    expect(problems[0].message).toContain('remove the mark');
   });
 
   it('points at the line and column of a wrong figure inside a component body', () => {
@@ -159,5 +162,76 @@ describe('compareNumber', () => {
     ['HKD 654 million', exact(654_800_000), true, 'contradicted'],
   ])('%s against %j', (text, stated, signed, verdict) => {
     expect(compareNumber(number(text), stated, signed)).toBe(verdict);
+  });
+});
+
+/**
+ * Figures the data model is gaining (intraday high and low, a stock's turnover, breadth, Stock
+ * Connect totals), on a synthetic copy of the seed session that states them: checked where stated,
+ * counted as unchecked where not.
+ */
+describe('checkProse against intraday, turnover, breadth and flow-total figures', () => {
+  const exact = (value: number): Stated => ({ value, qualifier: 'exact' });
+  const rich = {
+    ...session,
+    indices: session.indices.map((q) => (q.id === 'HSTECH' ? { ...q, high: exact(6108), low: exact(5960) } : q)),
+    stocks: session.stocks.map((q) => (q.id === '00981.HK' ? { ...q, turnover: exact(9_600_000_000) } : q)),
+    breadth: { advancers: exact(1012), decliners: exact(688), unchanged: exact(310) },
+    flowTotals: [{ direction: 'southbound', netInflow: exact(5_210_000_000) }],
+  } as unknown as typeof session;
+  const on = (sentence: string) => problemsOf(sentence, rich);
+  const errors = (sentence: string) => on(sentence).filter((p) => p.severity === 'error').map((p) => p.message);
+
+  it.each<[string, string | undefined]>([
+    // HSTECH: previous close 5,951, high 6,108 (+2.64 %), low 5,960.
+    ['The Hang Seng Tech Index rose as much as 2.6 % intraday before closing 1.8 % higher.', undefined],
+    ['The Hang Seng Tech Index rose as much as 3.6 % intraday before closing 1.8 % higher.', 'expected its intraday high 2.64'],
+    ['The Hang Seng Tech Index touched 6,108 before closing at 6,059.', undefined],
+    ['The Hang Seng Tech Index touched 6,180 before closing at 6,059.', 'expected its intraday high 6,108'],
+    ['SMIC rose more than 8 % on turnover of HKD 9.6 billion.', undefined],
+    ['SMIC rose more than 8 % on turnover of HKD 6.9 billion.', 'expected its turnover HKD 9.6 billion'],
+    ['Advancers outnumbered decliners 1,012 to 688.', undefined],
+    ['Advancers outnumbered decliners 1,102 to 688.', 'found 1,102 advancers, expected the snapshot'],
+    ['Some 1,012 stocks rose, while 688 fell and 310 were unchanged.', undefined],
+    ['Some 1,012 stocks rose, while 886 fell.', 'found 886 decliners'],
+    ['Southbound investors bought a net HKD 5.21 billion of Hong Kong stocks.', undefined],
+    ['Southbound investors bought a net HKD 2.51 billion of Hong Kong stocks.', 'for market southbound net flow, expected HKD 5.21 billion'],
+    ['Southbound investors were net buyers of Hong Kong shares.', undefined],
+    ['Southbound investors were net sellers of Hong Kong shares.', 'expected net buyers'],
+  ])('%s', (sentence, wanted) => {
+    if (!wanted) expect(on(sentence)).toEqual([]);
+    else expect(errors(sentence).join('\n')).toContain(wanted);
+  });
+
+  it('counts them as unchecked, never reported, where the snapshot does not state them', () => {
+    for (const sentence of ['Advancers outnumbered decliners 1,102 to 688.', 'The Hang Seng Tech Index touched 6,180 before closing at 6,059.', 'Southbound investors were net sellers of Hong Kong shares.']) {
+      const text = withSentence(sentence);
+      const analysis = analyseProse({ file, text, session, securities, indices });
+      expect(analysis.problems).toEqual([]);
+      expect(analysis.unchecked.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('the prose check inside checkContent, on the tree the body check parses', () => {
+  const NOW = new Date('2025-11-01T00:00:00Z');
+  const noHistory = { unavailable: 'not read in this test', files: new Map(), readAt: () => new Map() };
+  let copy: string;
+  beforeAll(() => {
+    copy = copyContent('prose-check');
+  });
+  afterAll(() => rmSync(dirname(copy), { recursive: true, force: true }));
+
+  it('reports a wrong figure at its line and column, lists the seed mark, and passes the seed', () => {
+    const report = join(copy, 'reports/2025-10-24-smic-rally.mdx');
+    const marked: MarkedSentence[] = [];
+    const check = () => checkContent({ root: copy, now: NOW, history: noHistory, onMarked: (m) => marked.push(m) });
+    expect(check().filter((p) => p.field !== '' && /prose|HSI|<Checked>|01810/.test(p.field))).toEqual([]);
+    expect(marked).toHaveLength(1);
+    const text = seed.replace('## Conclusion\n', '## Conclusion\n\nThe Hang Seng advanced 1,192 points.\n');
+    editFile(report, () => text);
+    const errors = check().filter((p) => p.field === 'HSI');
+    expect(errors.map((p) => [p.line, p.column])).toEqual([[placeOf(text, '1,192').line, placeOf(text, '1,192').column]]);
+    expect(errors[0].message).toContain('expected its change 192');
   });
 });

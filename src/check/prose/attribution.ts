@@ -70,11 +70,11 @@ const NOT_A_NAME = new Set(
     'The A An In On At As By For From Of To And But Or While Whereas Meanwhile Elsewhere Shares Stocks Investors Analysts Traders Trading Turnover Market Markets It Its This That These Those There Here ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
     'Hong Kong China Chinese Beijing Shanghai Shenzhen Asia Asian Europe European US U.S. America American Washington Japan Japanese Korea Korean Taiwan Mainland Southbound Northbound Stock Connect ' +
-    'After Before With Despite Amid Following Overall Separately Still Yet Also However Earlier Later Today Yesterday Index Tech Technology Enterprises'
+    'After Before With Despite Amid Following Overall Separately Still Yet Also However Earlier Later Today Yesterday Index Tech Technology Enterprises HKD HK HK$ USD US$ RMB CNY CNH EUR GBP JPY Some About Around Nearly Almost Over Under Up Down Only Just'
   ).split(' '),
 );
 const NAME_THEN_MOVE = new RegExp(
-  `(?<![\\p{L}\\p{N}])((?:[A-Z][\\p{L}&'’.-]*)(?:${S}(?:[A-Z][\\p{L}&'’.-]*|&))*)(?=(?:${S}\\([^)]*\\))?(?:['’]s(?![\\p{L}])|,${S}(?:which|who|whose)(?![\\p{L}])|${S}(?:shares${S}|stock${S})?(?:rose|fell|gained|lost|jumped|surged|soared|rallied|climbed|advanced|declined|slipped|slid|dropped|tumbled|plunged|sank|added|shed|edged|ended|closed|finished|was|were|led|outperformed|underperformed)(?![\\p{L}])))`,
+  `(?<![\\p{L}\\p{N}])((?:[A-Z][\\p{L}&'’.-]*)(?:${S}(?:[A-Z][\\p{L}&'’.-]*|&))*)(?=(?:${S}\\([^)]*\\))?(?:['’]s(?![\\p{L}])|,${S}(?:which|who|whose)(?![\\p{L}])|${S}(?:(?:up|down|was${S}up|was${S}down)${S})?[+\\u2212-]?\\d|${S}(?:shares${S}|stock${S})?(?:rose|fell|gained|lost|jumped|surged|soared|rallied|climbed|advanced|declined|slipped|slid|dropped|tumbled|plunged|sank|added|shed|edged|ended|closed|finished|was|were|led|outperformed|underperformed)(?![\\p{L}])))`,
   'gu',
 );
 
