@@ -163,21 +163,36 @@ export function chinaHolidays(year: number): Day[] | undefined {
 const KOREAN_NAMES: Record<string, string> = {
   '1월 1일': "New Year's Day",
   설날: 'Seollal (Lunar New Year)',
-  '설날 연휴': 'Seollal holiday',
+  '설날 전날': 'The day before Seollal',
+  '설날 다음 날': 'The day after Seollal',
+  '3ㆍ1절': 'Independence Movement Day',
   삼일절: 'Independence Movement Day',
+  노동절: 'Labour Day',
   어린이날: "Children's Day",
   '부처님 오신 날': "Buddha's Birthday",
   부처님오신날: "Buddha's Birthday",
   현충일: 'Memorial Day',
+  제헌절: 'Constitution Day',
   광복절: 'Liberation Day',
   추석: 'Chuseok',
-  '추석 연휴': 'Chuseok holiday',
+  '추석 전날': 'The day before Chuseok',
+  '추석 다음 날': 'The day after Chuseok',
   개천절: 'National Foundation Day',
   한글날: 'Hangul Day',
   기독탄신일: 'Christmas Day',
-  대체공휴일: 'Substitute holiday',
-  임시공휴일: 'Temporary public holiday',
 };
+
+/** The gazette's Korean names in English: "대체공휴일(추석)" → "Substitute holiday (Chuseok)", elections by kind. */
+export function koreanHolidayName(name: string): string {
+  if (KOREAN_NAMES[name]) return KOREAN_NAMES[name];
+  const substitute = /^대체공휴일\((.+)\)$/.exec(name);
+  if (substitute) return `Substitute holiday (${koreanHolidayName(substitute[1])})`;
+  if (/대통령선거/.test(name)) return 'Presidential election day';
+  if (/국회의원선거/.test(name)) return 'National Assembly election day';
+  if (/지방선거/.test(name)) return 'Local elections day';
+  if (/^임시공휴일/.test(name)) return 'Temporary public holiday';
+  return name;
+}
 
 /** KRX: the gazette's public holidays, Labour Day (1 May) and the year-end closing day (last weekday of December). */
 export async function krxHolidays(year: number): Promise<Day[] | undefined> {
@@ -190,7 +205,7 @@ export async function krxHolidays(year: number): Promise<Day[] | undefined> {
   }
   const days: Day[] = Object.entries(preset).map(([date, names]) => ({
     date,
-    name: names.map((n) => KOREAN_NAMES[n] ?? (/선거/.test(n) ? `Election day (${n})` : n)).join(', '),
+    name: names.map(koreanHolidayName).join(', '),
   }));
   if (!preset[`${year}-05-01`]) days.push({ date: `${year}-05-01`, name: 'Labour Day' });
   let last = `${year}-12-31`;

@@ -12,10 +12,10 @@
  * builds published with two renames through `dist.next/` and `dist.previous-<pid>/`; those are swept
  * too, and a `dist/` that is still a plain folder is moved into `dist.sites/` when first replaced.
  *
- * Tests stop a build at each step with `CLOSING_BELL_STOP_AT=<step>` (see `stopAt`).
+ * Tests stop or pause a build at each step (see `stopAt`).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** The steps a test can stop a build after, in order. */
@@ -23,11 +23,17 @@ export const PUBLISH_STEPS = ['prepared', 'built', 'indexed', 'linked', 'moved',
 export type PublishStep = (typeof PUBLISH_STEPS)[number];
 
 /**
- * A test hook: with `CLOSING_BELL_STOP_AT=<step>`, the build kills itself (SIGKILL, as `kill -9`
- * would, so nothing gets to clean up) right after that step.
+ * Test hooks, after each step: with `CLOSING_BELL_STOP_AT=<step>` the build kills itself (SIGKILL,
+ * as `kill -9` would, so nothing gets to clean up); with `CLOSING_BELL_PAUSE_FILE=<path>` it writes
+ * the step's name there and waits until the file is deleted, so a test can look at `dist/` (or kill
+ * the build) at that instant.
  */
 export function stopAt(step: PublishStep): void {
   if (process.env.CLOSING_BELL_STOP_AT === step) process.kill(process.pid, 'SIGKILL');
+  const pause = process.env.CLOSING_BELL_PAUSE_FILE;
+  if (!pause) return;
+  writeFileSync(pause, step);
+  while (existsSync(pause)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
 }
 
 /** A publishing problem the author can act on, printed as one line. */

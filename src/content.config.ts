@@ -8,6 +8,8 @@ import { defineCollection } from 'astro:content';
 import { calendarSchema, indexSchema, priceHistorySchema, reportSchema, securitySchema, snapshotSchema } from './schemas/index.ts';
 import { jsonLoader } from './loaders/json.ts';
 import { pricesLoader } from './loaders/prices.ts';
+import { retractionsLoader } from './loaders/retractions.ts';
+import { retractionSchema } from './schemas/retractions.ts';
 import { reportsLoader } from './loaders/reports.ts';
 import { contentRoot } from './check/paths.ts';
 
@@ -41,5 +43,10 @@ export const collections = {
     // `prices/00981.HK.csv` → `00981.HK`: daily history, optional, one file per security.
     loader: pricesLoader(`${root}/prices`),
     schema: priceHistorySchema,
+  }),
+  retractions: defineCollection({
+    // `retractions.json`: withdrawn reports, each kept as a notice at its old address.
+    loader: retractionsLoader(`${root}/retractions.json`),
+    schema: retractionSchema,
   }),
 };

@@ -20,20 +20,22 @@ import {
   type Security,
   type Snapshot,
 } from '../schemas/index.ts';
+import { retractionsSchema, type Retraction } from '../schemas/retractions.ts';
 import { calendarProblems, tradingDayVerdict } from '../lib/calendar.ts';
 import { zonedDay, zonedInstant } from '../lib/dates.ts';
-import { FigureError, resolveFigure } from '../lib/figures.ts';
 import { closeOn, marketConvention, type MarketConvention } from '../lib/market.ts';
 import { buildSession, type SessionView } from '../lib/session.ts';
 import { parsePriceCsv, type PriceBar } from '../lib/prices.ts';
-import { MDX_COMPONENTS } from './components.ts';
-import { bodyRefusals } from '../markdown/report-body.ts';
-import { quoteInconsistencies } from './consistency.ts';
+import { componentProblems } from './components.ts';
+import { parseReportBody, type ParsedReportBody } from '../markdown/parse.ts';
+import { continuityInconsistency, quoteInconsistencies, writtenDecimals } from './consistency.ts';
+import { previousTradingDay } from '../lib/previous-session.ts';
+import { withWrittenDecimals } from '../lib/written.ts';
 import { analyseProse, proseEntities, type MarkedSentence, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
 import { readContentHistory, type ContentHistory } from './history.ts';
-import { boundProblem, fieldName, type Problem } from './problem.ts';
-import { scanContent } from './paths.ts';
+import { boundProblem, excerpt, fieldName, type Problem } from './problem.ts';
+import { isDirectory, isRegularFile, scanContent } from './paths.ts';
 import { decodeText, lineIndex, parseFrontmatterSource, parseJsonSource, splitFrontmatter, type ParsedSource } from './sources.ts';
 
 export interface CheckOptions {
@@ -74,6 +76,10 @@ export function checkContent(options: CheckOptions): Problem[] {
   // Every file under the content folder, without following links: what is read, and what is
   // refused (links, odd names, names equal but for case, files too large) with its path.
   const scanned = scanContent(root);
+  if (!isDirectory(root)) {
+    // Without this, a mistyped CLOSING_BELL_CONTENT would build an empty site and publish it over the real one.
+    problems.push({ severity: 'error', file: display(root) || '.', line: 1, column: 1, field: '', message: 'found no content folder here, expected the folder holding reports/, markets/ and the registries (CLOSING_BELL_CONTENT, default content)' });
+  }
   for (const refused of scanned.refused) {
     problems.push({ severity: 'error', file: display(join(root, refused.path)), line: 1, column: 1, field: '', message: refused.message });
   }
@@ -115,6 +121,7 @@ export function checkContent(options: CheckOptions): Problem[] {
   const calendars = load('calendars', calendarSchema, 'json');
   const snapshots = load('markets', snapshotSchema, 'json');
   const reports = load('reports', reportSchema, 'mdx');
+  const [retractionFile] = load('retractions.json', retractionsSchema, 'json');
   // Files that exist but failed their own checks: what refers to them is not also told they are
   // missing, so one broken file gives its own messages and no echoes elsewhere.
   const failed = (folder: string, loaded: { id: string }[]) => {
@@ -132,6 +139,7 @@ export function checkContent(options: CheckOptions): Problem[] {
     problems.push({ severity, file: entry.file, ...entry.source.locate(path), field: fieldName(path), message });
   const error = problem('error');
   const warning = problem('warning');
+  const retractions = retractionFile ? checkRetractions(retractionFile, reports, error) : new Map<string, Retraction>();
 
   // Registries: the file name is the id, so it must agree with the id inside.
   const securityById = registry(securities, (s: Security) => s.ticker, 'ticker', error);
@@ -145,13 +153,18 @@ export function checkContent(options: CheckOptions): Problem[] {
   for (const snapshot of snapshots) {
     checkSnapshot(snapshot, securityById, indexById, broken, error);
     try {
-      sessions.set(snapshot.id, buildSession(snapshot.data, { securities: securityById, indices: indexById }));
-    } catch {
+      const written = withWrittenDecimals(snapshot.data, (path) => snapshot.source.literal?.(path));
+      sessions.set(snapshot.id, buildSession(written, { securities: securityById, indices: indexById }));
+    } catch (e) {
       // Its unknown tickers or symbols are reported above; reports on it are checked without figures.
       brokenSessions.add(snapshot.id);
+      // A session the site cannot build that nothing above refused would pass the check and crash
+      // the build: say what the figures make impossible, at the quote when it can be found.
+      if (!problems.some((p) => p.severity === 'error' && p.file === snapshot.file)) unbuildableSession(snapshot, e, error);
     }
   }
 
+  checkContinuity(snapshots, calendarById, error);
   const prices = checkPrices(filesIn('prices'), display, securityById, calendarById, snapshots, problems);
 
   // What prose can name in a session, made once for all the reports on it.
@@ -167,13 +180,14 @@ export function checkContent(options: CheckOptions): Problem[] {
   for (const report of reports) {
     checkReport(report, context, error, warning);
     const session = sessions.get(`${report.data.market}/${report.data.date}`);
-    checkReportBody(report.file, report.text, session, problems, prices);
+    // The body's one parse: the body check and the prose check both read this tree.
+    const body = checkReportBody(report.file, report.text, session, problems, prices);
     options.onReport?.({ id: report.id, data: report.data }, session);
     // Prose against data: every number and direction word in a sentence that names a security or an index.
     if (session) {
       let entities = entitiesBySession.get(session);
       if (!entities) entitiesBySession.set(session, (entities = proseEntities(session, securityById, indexById)));
-      const prose = analyseProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities });
+      const prose = analyseProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities, tree: body?.tree, firstLine: body?.firstLine });
       problems.push(...prose.problems);
       for (const marked of prose.marked) options.onMarked?.(marked);
     }
@@ -187,8 +201,72 @@ export function checkContent(options: CheckOptions): Problem[] {
     problems.push({ severity: 'warning', file: display(root), line: 1, column: 1, field: '', message: `no git history (${history.unavailable}): published figures cannot be compared with their first version, and pages show no "updated" time` });
   } else {
     checkPublishedFigures(reports, snapshots, history, error);
+    checkRemovedReports(reports, retractions, history, root, display, problems);
   }
   return problems.map(boundProblem);
+}
+
+/**
+ * Retractions (content/retractions.json): each names a report that is no longer there, once. The
+ * report's own file must be gone: its address now shows the notice.
+ */
+function checkRetractions(file: Loaded<{ retractions: Retraction[] }>, reports: Loaded<ReportMeta>[], error: ErrorAt): Map<string, Retraction> {
+  const byId = new Map<string, Retraction>();
+  const reportIds = new Set(reports.map((report) => report.id));
+  file.data.retractions.forEach((retraction, i) => {
+    if (reportIds.has(retraction.id)) error(file, ['retractions', i, 'id'], `found "${retraction.id}", a report that is still in content/reports/, expected a retracted report's file deleted (its address shows the notice instead)`);
+    else if (byId.has(retraction.id)) error(file, ['retractions', i, 'id'], `found "${retraction.id}" a second time, expected one retraction per report`);
+    if (Date.parse(retraction.date) <= Date.parse(retraction.published)) error(file, ['retractions', i, 'date'], `found ${retraction.date}, expected a time after the report was published (${retraction.published})`);
+    byId.set(retraction.id, retraction);
+  });
+  return byId;
+}
+
+/**
+ * A published report never vanishes silently: one that git shows on the published branch but that
+ * is gone from the content needs a retraction entry. (An emptied one is refused as empty; the way
+ * to withdraw it is the same.) A report that was only ever a draft may go without one.
+ */
+function checkRemovedReports(reports: Loaded<ReportMeta>[], retractions: Map<string, Retraction>, history: ContentHistory, root: string, display: (absolute: string) => string, problems: Problem[]): void {
+  const present = new Set(reports.map((report) => `reports/${report.id}.mdx`));
+  const gone = [...history.files.entries()].filter(([path]) => /^reports\/.+\.mdx$/.test(path) && !present.has(path) && !isRegularFile(join(root, path)));
+  const unexplained = gone.filter(([path]) => !retractions.has(path.slice('reports/'.length, -'.mdx'.length)));
+  const texts = history.readAt(unexplained.map(([path, file]) => ({ commit: file.first.commit, path })));
+  for (const [path, file] of unexplained) {
+    const first = texts.get(`${file.first.commit}:${path}`);
+    const front = first === undefined ? undefined : splitFrontmatter(first)?.frontmatter;
+    if (front !== undefined && /^draft:\s*true\s*$/m.test(front)) continue;
+    const id = path.slice('reports/'.length, -'.mdx'.length);
+    const title = front === undefined ? undefined : /^title:\s*(.+)$/m.exec(front)?.[1];
+    problems.push({
+      severity: 'error',
+      file: display(join(root, path)),
+      line: 1,
+      column: 1,
+      field: '',
+      message: `found the published report ${id}${title ? ` (${excerpt(title.trim(), 60)})` : ''} removed (first published in commit ${file.first.commit.slice(0, 7)}, ${file.first.date}), expected a retraction for it in content/retractions.json: { "id": "${id}", "title", "published", "date", "reason" }; see "Retracting a report" in the README`,
+    });
+  }
+}
+
+/** Where a snapshot the check found no fault in still cannot become a session (src/lib/session.ts). */
+function unbuildableSession(snapshot: Loaded<Snapshot>, cause: unknown, error: ErrorAt): void {
+  const exact = (figure: unknown) => {
+    const stated = figure as { qualifier?: string; value?: unknown } | undefined;
+    return typeof figure === 'number' ? figure : stated?.qualifier === 'exact' && typeof stated.value === 'number' ? stated.value : undefined;
+  };
+  let found = false;
+  for (const list of ['indices', 'stocks'] as const) {
+    (snapshot.data[list] as (IndexQuote | StockQuote)[]).forEach((quote, i) => {
+      const close = exact((quote as { close?: unknown }).close);
+      const change = exact((quote as { change?: unknown }).change);
+      if (close !== undefined && change !== undefined && !(close - change > 0)) {
+        found = true;
+        error(snapshot, [list, i, 'change'], `found change ${change} with close ${close}, which makes the previous close ${close - change}, expected a previous close above zero`);
+      }
+    });
+  }
+  if (!found) error(snapshot, [], `found figures the site cannot show (${excerpt(cause instanceof Error ? cause.message : String(cause), 120)}), expected figures that agree with each other`);
 }
 
 /** A report with nothing under its front matter: it would publish as a headline over an empty page. */
@@ -299,12 +377,55 @@ function checkSnapshot(
     seen.add(quote.ticker);
   });
   seen.clear();
+  data.flowTotals.forEach((total, i) => {
+    const key = `${total.direction} ${total.channel ?? ''}`;
+    const named = `${total.direction}${total.channel ? ` (${total.channel})` : ''} total`;
+    if (seen.has(key)) error(snapshot, ['flowTotals', i, 'direction'], `found a second ${named}, expected one per direction and channel`);
+    seen.add(key);
+    if (!total.netInflow && !total.side) {
+      error(snapshot, ['flowTotals', i], `found a ${named} with neither "netInflow" nor "side", expected the net figure, or "side": "buyers" or "sellers" when the source gives no figure`);
+    }
+    const figure = total.netInflow;
+    if (total.side && figure && figure.qualifier !== 'lessThan' && figure.qualifier !== 'moreThan' && figure.value !== 0 && (figure.value < 0) !== (total.side === 'sellers')) {
+      error(snapshot, ['flowTotals', i, 'side'], `found "side": "${total.side}" beside a net inflow of ${figure.value}, expected ${figure.value < 0 ? '"sellers" for a net outflow' : '"buyers" for a net inflow'}`);
+    }
+  });
+  if (data.breadth && Object.keys(data.breadth).length === 0) {
+    error(snapshot, ['breadth'], 'found an empty breadth, expected at least one of "advancers", "decliners", "unchanged" (or no breadth)');
+  }
+  seen.clear();
   data.flows.forEach((flow, i) => {
     if (!knownSecurity(flow.ticker)) error(snapshot, ['flows', i, 'ticker'], `found unknown ticker "${flow.ticker}", expected a security in content/securities/ (add content/securities/${flow.ticker}.json)`);
     const key = `${flow.ticker} ${flow.direction}`;
     if (seen.has(key)) error(snapshot, ['flows', i, 'ticker'], `found a second ${flow.direction} flow for "${flow.ticker}", expected one per stock and direction`);
     seen.add(key);
   });
+}
+
+/**
+ * Where a market has snapshots of two sessions in a row, each instrument's previous close (stated,
+ * or close − change) must agree with the close the earlier snapshot states.
+ */
+function checkContinuity(snapshots: Loaded<Snapshot>[], calendars: Map<string, Calendar>, error: ErrorAt): void {
+  const byId = new Map(snapshots.map((snapshot) => [`${snapshot.data.market}/${snapshot.data.date}`, snapshot]));
+  for (const later of snapshots) {
+    const calendar = calendars.get(marketConvention(later.data.market).calendar);
+    const before = calendar && previousTradingDay(later.data.date, calendar);
+    const earlier = before && byId.get(`${later.data.market}/${before}`);
+    if (!earlier) continue;
+    const check = (list: 'indices' | 'stocks', i: number, quote: IndexQuote | StockQuote, earlierQuote: IndexQuote | StockQuote | undefined) => {
+      if (!earlierQuote?.close) return;
+      const decimals = writtenDecimalsAt(earlier, [list, earlier.data[list].indexOf(earlierQuote as never), 'close']);
+      const problem = continuityInconsistency(quote, { ...earlierQuote.close, decimals }, (field) => later.source.literal?.([list, i, field]));
+      if (problem) error(later, [list, i, problem.field], `${problem.message.replace('the session before', `${earlier.file} (${before})`)}`);
+    };
+    later.data.indices.forEach((quote, i) => check('indices', i, quote, earlier.data.indices.find((q) => q.symbol === quote.symbol)));
+    later.data.stocks.forEach((quote, i) => check('stocks', i, quote, earlier.data.stocks.find((q) => q.ticker === quote.ticker)));
+  }
+}
+
+function writtenDecimalsAt(entry: Loaded<unknown>, path: PropertyKey[]): number | undefined {
+  return writtenDecimals(entry.source.literal?.(path));
 }
 
 interface ReportContext {
@@ -447,12 +568,16 @@ function checkPrices(
   return histories;
 }
 
-/** Component tags in the report's body: only the product's components, with figures that exist. */
-function checkReportBody(file: string, text: string, session: SessionView | undefined, problems: Problem[], prices = new Map<string, PriceBar[]>()): void {
+/**
+ * The report's body, from the one tree the compiler also builds (`parseReportBody`): what the
+ * compiler refuses (JavaScript, unknown components and attributes, wrong values), then each
+ * component's props against the session (figures that exist, stocks in the snapshot).
+ */
+function checkReportBody(file: string, text: string, session: SessionView | undefined, problems: Problem[], prices = new Map<string, PriceBar[]>()): ParsedReportBody | undefined {
   const parts = splitFrontmatter(text);
-  if (!parts) return;
+  if (!parts) return undefined;
   const at = lineIndex(text);
-  // A scaffold's placeholders, once per line, front matter included.
+  // A scaffold's placeholders, once per line, front matter included: a text scan, since front matter is no MDX.
   const todoLines = new Set<number>();
   for (const match of text.matchAll(/\bTODO\b/g)) {
     const place = at(match.index ?? 0);
@@ -460,62 +585,19 @@ function checkReportBody(file: string, text: string, session: SessionView | unde
     todoLines.add(place.line);
     problems.push({ severity: 'error', file, ...place, field: 'TODO', message: 'found a TODO placeholder, expected the report\'s own text or figure' });
   }
-  // What the reports loader would refuse for needing JavaScript, and MDX that does not parse.
   const firstLine = text.slice(0, parts.bodyOffset).split('\n').length;
-  for (const refused of bodyRefusals(parts.body, firstLine)) {
+  const body = parseReportBody(parts.body, firstLine);
+  for (const refused of body.refusals) {
     problems.push({ severity: 'error', file, line: refused.line ?? firstLine, column: refused.column ?? 1, field: refused.field, message: refused.message });
   }
-  const tag = /<([A-Z][A-Za-z0-9]*)\b([^>]*)>/g;
-  for (const match of parts.body.matchAll(tag)) {
-    const [, name, attributes] = match;
-    const place = at(parts.bodyOffset + (match.index ?? 0));
-    const problem = (field: string, message: string) => problems.push({ severity: 'error', file, ...place, field, message });
-    if (!(MDX_COMPONENTS as readonly string[]).includes(name)) {
-      problem(`<${name}>`, `found unknown component <${name}>, expected one of ${MDX_COMPONENTS.map((c) => `<${c}>`).join(', ')}`);
-      continue;
-    }
-    if (!session) continue;
-    const attribute = (key: string) => new RegExp(`\\b${key}\\s*=\\s*"([^"]*)"`).exec(attributes)?.[1];
-    if (name === 'Fig') {
-      const path = attribute('of');
-      if (path === undefined) {
-        problem('<Fig>', 'found <Fig> without of="…", expected the figure\'s path such as of="HSI.close"');
-        continue;
-      }
-      try {
-        resolveFigure(session, path);
-      } catch (e) {
-        if (!(e instanceof FigureError)) throw e;
-        problem('<Fig of>', `found ${e.message}`);
-      }
-    }
-    if (name === 'PriceChart') {
-      const ticker = attribute('ticker');
-      const bars = ticker ? prices.get(ticker) : undefined;
-      if (!ticker || !bars) {
-        problem('<PriceChart ticker>', `found ticker ${JSON.stringify(ticker ?? '')}, expected a security with a price file: ${prices.size > 0 ? [...prices.keys()].join(', ') : 'there is none; add content/prices/<ticker>.csv'}`);
-        continue;
-      }
-      const from = attribute('from');
-      const to = attribute('to') ?? session.date;
-      for (const [key, value] of [['from', from], ['to', attribute('to')]] as const) {
-        if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) problem(`<PriceChart ${key}>`, `found ${JSON.stringify(value)}, expected a date written YYYY-MM-DD`);
-      }
-      if (to > session.date) {
-        problem('<PriceChart to>', `found ${to}, expected a day on or before the report's session ${session.date}: a report shows no prices from after its session`);
-      } else if (from && from >= to) {
-        problem('<PriceChart from>', `found from=${from} and to=${to}, expected from before to`);
-      } else if (bars.filter((b) => b.close !== undefined && (!from || b.date >= from) && b.date <= to).length < 2) {
-        problem('<PriceChart>', `found fewer than two closes for ${ticker} from ${from ?? bars[0].date} to ${to}, expected a range of the price file (${bars[0].date} to ${bars[bars.length - 1].date})`);
-      }
-    }
-    if (name === 'StockCard') {
-      const ticker = attribute('ticker');
-      if (!ticker || !session.stocks.some((s) => s.id === ticker)) {
-        problem('<StockCard ticker>', `found ticker ${JSON.stringify(ticker ?? '')}, expected a stock of the ${session.market.id}/${session.date} snapshot: ${session.stocks.map((s) => s.id).join(', ')}`);
-      }
+  if (!session) return body;
+  for (const use of body.components) {
+    const start = use.node.position?.start;
+    for (const found of componentProblems(use, session, prices)) {
+      problems.push({ severity: 'error', file, line: start?.line ?? firstLine, column: start?.column ?? 1, field: found.field, message: found.message });
     }
   }
+  return body;
 }
 
 function schemaProblem(source: ParsedSource, issue: z.core.$ZodIssue, schema: z.ZodType): Problem {

@@ -28,14 +28,14 @@
  * `<Checked reason="…">` was checked by a person: its problems are dropped and it is listed; a
  * mark on a sentence with nothing to clear is a warning.
  */
-import { mdxToMdast } from 'satteri';
-import { BODY_FEATURES } from '../markdown/report-body.ts';
+import { parseReportBody } from '../markdown/parse.ts';
 import type { SessionView } from '../lib/session.ts';
 import type { MarketIndex, Security } from '../schemas/index.ts';
 import { findSlots, subjects, type ParagraphMemory, type Subject } from './prose/attribution.ts';
 import { compareNumber, type Verdict } from './prose/compare.ts';
 import { findDirectionWords, type DirectionWord } from './prose/directions.ts';
-import { figuresFor, findMentions, proseEntities, type EntityFigure, type Mention, type ProseEntity, type Scope } from './prose/entities.ts';
+import { figuresFor, findMentions, flowTotals, proseEntities, type EntityFigure, type Mention, type ProseEntity, type Scope } from './prose/entities.ts';
+import { breadthClaims, flowDirectionOf, flowSideClaims } from './prose/market.ts';
 import { readNumbers, type ProseNumber, type SkipReason } from './prose/numbers.ts';
 import { CHECKED_COMPONENT, proseBlocks, splitSentences, type MdNode, type Sentence } from './prose/tree.ts';
 import type { Problem, Severity } from './problem.ts';
@@ -62,7 +62,7 @@ export interface ProseInput {
    * The body's MDX tree as the compiler parses it, when the caller has it, with `firstLine` the
    * file line the body starts on (its positions are the file's lines); parsed here otherwise.
    */
-  tree?: MdNode;
+  tree?: { type: string };
   firstLine?: number;
 }
 
@@ -106,15 +106,10 @@ export function analyseProse(input: ProseInput): ProseAnalysis {
   if (input.tree) {
     // The tree was parsed with blank lines before the body: its offsets are shifted by them.
     const shift = Math.max(0, (input.firstLine ?? 1) - 1);
-    blocks = proseBlocks(input.tree, '\n'.repeat(shift) + body, shift);
+    blocks = proseBlocks(input.tree as MdNode, '\n'.repeat(shift) + body, shift);
   } else {
-    let tree: MdNode;
-    try {
-      tree = mdxToMdast(body, { features: BODY_FEATURES }) as unknown as MdNode;
-    } catch {
-      return analysis; // MDX that does not parse is reported by the body check, with its line.
-    }
-    blocks = proseBlocks(tree, body);
+    // The compiler's one parse; MDX that does not parse gives an empty tree (the body check reports it).
+    blocks = proseBlocks(parseReportBody(body).tree as unknown as MdNode, body);
   }
   const entities = input.entities ?? proseEntities(input.session, input.securities, input.indices);
   const market = entities.find((e) => e.kind === 'market')!;
@@ -137,9 +132,7 @@ export function analyseProse(input: ProseInput): ProseAnalysis {
     if (sentence.checked) {
       const mark = sentence.checked;
       const where = at(bodyOffset + mark.at);
-      if (!mark.reason.trim()) {
-        analysis.problems.push({ severity: 'error', file: input.file, ...where, field: `<${CHECKED_COMPONENT} reason>`, message: `found <${CHECKED_COMPONENT}> without a reason, expected reason="…" saying why the sentence is right as written` });
-      }
+      // A mark without its reason is refused by the component's schema (src/markdown/components.ts).
       if (found.length === 0) {
         analysis.problems.push({
           severity: 'warning',
@@ -179,42 +172,46 @@ const MONTHS = 'January|February|March|April|May|June|July|August|September|Octo
 
 /** Where a span of a sentence ends: punctuation and the words that start another part of it. */
 const SPAN_BREAK = new RegExp(
-  `[,;:()\\u2014]|${S}[\\u2013-]${S}|${S}(?:before|after|then|and|but|while|whereas|(?<!such${S})as(?!${S}(?:much|high|low|far|many|well))|to(?=${S}(?:close|end|finish|settle)))(?=${S})`,
+  `[,;:()\\u2014]|${S}[\\u2013-]${S}|${S}(?:before|after|then|and|but|while|whereas|despite|(?<!(?:such|much|high|low|far|many|well)${S})as(?!${S}(?:much|high|low|far|many|well|a${S}whole))|to(?=${S}(?:close|end|finish|settle)))(?=${S})`,
   'giu',
 );
 /** Within the day: "as much as", "at one point", "intraday", "in afternoon trade", "at the open". */
 const INTRADAY = new RegExp(
-  `(?<![\\p{L}])(?:as${S}(?:much|high|low|far)${S}as|at${S}one${S}(?:point|stage)|intra[-\\u2010\\u2011]?day|in${S}(?:early|late|mid)?${S}?(?:morning|afternoon|midday|early|late)${S}?(?:trade|trading|deals|dealings|session)?|in${S}(?:early|late)${S}(?:trade|trading|deals)|at${S}the${S}(?:open|opening(?:${S}bell)?|midday${S}break|lunch${S}break|break)|opened|opening|at${S}midday|by${S}(?:midday|lunch|noon)|mid[-\\u2010\\u2011]?session|earlier${S}in${S}the${S}(?:session|day)|during${S}the${S}(?:session|day)|(?:session|day['’]s|intraday)${S}(?:high|low|peak|trough)|touched|peaked|bottomed|early${S}(?:on|gains?|losses)|rose${S}early|fell${S}early)(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:as${S}(?:much|high|low|far)${S}as|at${S}one${S}(?:point|stage)|intra[-\\u2010\\u2011]?day|in${S}(?:early|late|mid)?(?:${S})?(?:morning|afternoon|midday|early|late)(?:${S})?(?:trade|trading|deals|dealings|session)?|in${S}(?:early|late)${S}(?:trade|trading|deals)|in${S}the${S}(?:early${S}|late${S})?(?:morning|afternoon)|briefly|at${S}the${S}(?:open|opening(?:${S}bell)?|midday${S}break|lunch${S}break|break)|opened|opening|at${S}midday|by${S}(?:midday|lunch|noon)|mid[-\\u2010\\u2011]?session|earlier${S}in${S}the${S}(?:session|day)|during${S}the${S}(?:session|day)|(?:session|day['’]s|intraday)${S}(?:high|low|peak|trough)|touched|peaked|bottomed|early${S}(?:on|gains?|losses)|rose${S}early|fell${S}early)(?![\\p{L}])`,
   'iu',
 );
 /** Another period than the session. */
 const PERIOD = new RegExp(
-  `(?<![\\p{L}])(?:this${S}(?:year|month|week|quarter)|so${S}far|year${S}?[-\\u2010\\u2011]?${S}?to${S}?[-\\u2010\\u2011]?${S}?date|YTD|since|(?:over|in|during|for)${S}the${S}(?:past|last|previous|prior|first|second|third|fourth)|(?:last|past|previous|prior)${S}(?:year|month|week|quarter|session|two|three|four|five|several|few)|a${S}(?:year|month|week|day)${S}(?:ago|earlier|before)|year${S}?[-\\u2010\\u2011]?${S}?on${S}?[-\\u2010\\u2011]?${S}?year|on[-\\u2010\\u2011${'\\s'}]year|on${S}the${S}(?:year|month|week|quarter)|for${S}the${S}(?:year|month|week|quarter)|weekly|monthly|annual(?:ly)?|quarterly|(?:first|second|third|fourth)${S}(?:half|quarter)|H[12]|Q[1-4]|in${S}(?:19|20)\\d\\d|(?:${MONTHS})${S}(?:peak|high|low|trough|top)|in${S}(?:${MONTHS})(?![\\p{L}])|(?:${MONTHS})[\\u2013-](?:${MONTHS})|(?:its|a|the)${S}(?:record|all[-\\u2010\\u2011]time|multi[-\\u2010\\u2011]year|peak|trough)|from${S}(?:its|a|the)${S}(?:[\\p{L}\\p{N}-]+${S})?(?:peak|trough|record|high|low|top|bottom)|(?:below|above|off|under|short${S}of|shy${S}of)${S}(?:its|a|the)${S}(?:[\\p{L}\\p{N}-]+${S})?(?:peak|trough|record|top|bottom|highs?|lows?)|yesterday|the${S}(?:previous|prior)${S}(?:day|session|week)|a${S}day${S}earlier|the${S}day${S}before|earlier${S}(?:this|in${S}the)${S}(?:week|month)|a${S}week${S}ago|(?:ago|earlier)${S}this)(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:this${S}(?:year|month|week|quarter)|so${S}far|year(?:${S})?[-\\u2010\\u2011]?(?:${S})?to(?:${S})?[-\\u2010\\u2011]?(?:${S})?date|YTD|since|(?:over|in|during|for)${S}the${S}(?:past|last|previous|prior|first|second|third|fourth)|(?:last|past|previous|prior)${S}(?:year|month|week|quarter|session|two|three|four|five|several|few)|a${S}(?:year|month|week|day)${S}(?:ago|earlier|before)|year(?:${S})?[-\\u2010\\u2011]?(?:${S})?on(?:${S})?[-\\u2010\\u2011]?(?:${S})?year|on[-\\u2010\\u2011${'\\s'}]year|on${S}the${S}(?:year|month|week|quarter)|for${S}the${S}(?:year|month|week|quarter)|(?:ended|finished|closed)${S}the${S}(?:week|month|year|quarter)|(?:has|have)${S}(?:[a-z]+ly${S})?(?:[a-z]+ed|risen|fallen|grown|lost|shed|slid|sunk|won|been)|weekly|monthly|annual(?:ly)?|quarterly|(?:first|second|third|fourth)${S}(?:half|quarter)|H[12]|Q[1-4]|in${S}(?:19|20)\\d\\d|(?:${MONTHS})${S}(?:peak|high|low|trough|top)|in${S}(?:${MONTHS})(?![\\p{L}])|(?:${MONTHS})[\\u2013-](?:${MONTHS})|(?:its|a|the)${S}(?:record|all[-\\u2010\\u2011]time|multi[-\\u2010\\u2011]year|peak|trough)|from${S}(?:its|a|the)${S}(?:[\\p{L}\\p{N}-]+${S})?(?:peak|trough|record|high|low|top|bottom)|(?:below|above|off|under|short${S}of|shy${S}of)${S}(?:its|a|the)${S}(?:[\\p{L}\\p{N}-]+${S})?(?:peak|trough|record|top|bottom|highs?|lows?)|yesterday|the${S}(?:previous|prior)${S}(?:day|session|week)|a${S}day${S}earlier|the${S}day${S}before|earlier${S}(?:this|in${S}the)${S}(?:week|month)|a${S}week${S}ago|(?:ago|earlier)${S}this)(?![\\p{L}])`,
   'iu',
 );
 const FIFTY_TWO_WEEK = /52[-\u2010\u2011\s]?week|12[-\u2010\u2011\s]?month|one[-\u2010\u2011\s]year\s+(?:high|low)|year\s+high|year\s+low/iu;
 /** The previous close, stated: "from a previous close of 25,968", "Thursday's close of", "from 25,968 to 26,160". */
 const PREVIOUS_BEFORE = new RegExp(
-  `(?:(?:previous|prior|preceding|last)${S}(?:session['’]s${S}|day['’]s${S}|trading${S}day['’]s${S})?clos(?:e|ing)(?:${S}(?:price|level))?|(?:${WEEKDAYS.join('|')})['’]s${S}clos(?:e|ing)(?:${S}(?:price|level))?)${S}(?:of|at|was|stood${S}at)${S}(?:HKD${S}?|HK\\$)?$`,
+  `(?:(?:previous|prior|preceding|last)${S}(?:session['’]s${S}|day['’]s${S}|trading${S}day['’]s${S})?clos(?:e|ing)(?:${S}(?:price|level))?|(?:${WEEKDAYS.join('|')})['’]s${S}clos(?:e|ing)(?:${S}(?:price|level))?)${S}(?:of|at|was|stood${S}at)${S}(?:HKD(?:${S})?|HK\\$)?$`,
   'iu',
 );
-const FROM_TO = new RegExp(`(?<![\\p{L}])from${S}(?:HKD${S}?|HK\\$)?$`, 'iu');
+const FROM_TO = new RegExp(`(?<![\\p{L}])from${S}(?:HKD(?:${S})?|HK\\$)?$`, 'iu');
 /** Money amounts with these words are flows. */
-const FLOW_WORDS = /(?<![\p{L}])(?:(?:in|out)flows?|southbound|northbound|stock[\s\u00a0]+connect|(?:Shanghai|Shenzhen)[\s\u00a0]+link|net[\s\u00a0]+(?:buying|selling|purchases?|sales|buyers?|sellers?)|bought|sold|buying|selling|purchased|drew|attracted)(?![\p{L}])/iu;
+const FLOW_WORDS = /(?<![\p{L}])(?:(?:in|out)flows?|southbound|northbound|stock[\s\u00a0]+connect|(?:Shanghai|Shenzhen)[\s\u00a0]+link|net[\s\u00a0]+(?:buying|selling|purchases?|sales|buyers?|sellers?)|bought|sold|buying|selling|purchased|drew|attracted|poured|(?:picked|snapped|scooped)[\s\u00a0]+up|offloaded|dumped)(?![\p{L}])/iu;
 /** "turnover of", "turnover reached", "HKD 8 billion in turnover": the number is a turnover. */
-const TURNOVER_BEFORE = new RegExp(`turnover(?:${S}(?:of|at|was|were|reached|hit|stood${S}at|rose${S}to|fell${S}to|came${S}to|totall?ed|amounted${S}to|climbed${S}to|swelled${S}to|shrank${S}to|jumped${S}to|dropped${S}to|on${S}the${S}main${S}board${S}(?:was|reached|of|at)))+${S}(?:about|around|nearly|almost|some|more${S}than|over|just${S}over|less${S}than|roughly|a${S}(?:heavy|light|thin|hefty)${S})*(?:HKD${S}?|HK\\$)?$`, 'iu');
+const TURNOVER_BEFORE = new RegExp(`turnover(?:${S}[\\p{L}'’\\-]+){0,7}(?:${S})?(?:HKD(?:${S})?|HK\\$)?$`, 'iu');
 const TURNOVER_AFTER = new RegExp(`^(?:${S}(?:million|billion|bn|mn))?${S}(?:in|of|worth${S}of)${S}turnover`, 'iu');
 const MARKET_TURNOVER = new RegExp(`(?:market|total|overall|main[-\\u2010\\u2011${'\\s'}]board|exchange|the${S}day['’]s|combined)${S}turnover|turnover${S}(?:on|across|in)${S}the${S}(?:main${S}board|market|exchange|city)|^turnover`, 'iu');
 const OWN_TURNOVER = new RegExp(`(?:['’]s|(?<![\\p{L}])(?:its|their|the${S}stock['’]s))${S}(?:[\\p{L}-]+${S})?turnover|(?<![\\p{L}])(?:on|with)${S}(?:(?:heavy|light|thin|hefty|strong|brisk)${S})?turnover`, 'iu');
 /** "the 26,000 mark" and such are thresholds, read as approximate (numbers.ts); "up to" is a cap. */
 const QUANTITY_AFTER = new RegExp(
-  `^${S}(?:tariffs?|duty|duties|levy|stake|stakes|yield|rate|rates|dividend|discount|premium|cut|hike|increase${S}in${S}(?:tariffs?|rates?)|weighting|weight|interest|margin|annual|year[-\\u2010\\u2011]on[-\\u2010\\u2011]year|owned|holding|market${S}share|of${S}(?:its|the|their)${S}(?:revenue|sales|profit|shares|stock|capital|stake))(?![\\p{L}])`,
+  `^${S}(?:growth|increase|rise${S}in|jump${S}in|drop${S}in|fall${S}in|decline${S}in|tariffs?|duty|duties|levy|stake|stakes|yield|rate|rates|dividend|discount|premium|cut|hike|increase${S}in${S}(?:tariffs?|rates?)|weighting|weight|interest|margin|annual|year[-\\u2010\\u2011]on[-\\u2010\\u2011]year|owned|holding|market${S}share|of${S}(?:its|the|their)${S}(?:revenue|sales|profit|shares|stock|capital|stake))(?![\\p{L}])`,
   'iu',
 );
 const QUANTITY_BEFORE = new RegExp(
-  `(?:tariffs?|duty|duties|levy|levies|rates?|yields?|output|production|exports?|imports?|sales|revenues?|profits?|earnings|income|GDP|CPI|PPI|PMI|inflation|growth|unemployment|stake|dividends?|deliveries|shipments|orders|loans|lending|reserves|spending|investment|margins?|valuation|capitali[sz]ation|market${S}(?:value|cap)|prices|wages|budget|deficit|surplus|debt|aged|age)(?:${S}(?:of|at|to|was|were|rose|fell|grew|climbed|jumped|slowed|reached|stood${S}at|hit|increased|decreased|dropped|by|up|down))*${S}(?:about|around|nearly|almost|some|more${S}than|over|just${S}over|less${S}than|roughly|up${S}to|as${S}much${S}as)?${S}?(?:HKD${S}?|HK\\$|US\\$|\\$)?$`,
+  `(?:tariffs?|duty|duties|levy|levies|rates?|yields?|output|production|exports?|imports?|sales|revenues?|profits?|earnings|income|GDP|CPI|PPI|PMI|inflation|growth|unemployment|stake|dividends?|deliveries|shipments|orders|loans|lending|reserves|spending|investment|margins?|valuation|capitali[sz]ation|market${S}(?:value|cap)|prices|wages|budget|deficit|surplus|debt|aged|age)(?:${S}(?:of|at|to|was|were|rose|fell|grew|climbed|jumped|slowed|reached|stood${S}at|hit|increased|decreased|dropped|by|up|down))*${S}(?:about|around|nearly|almost|some|more${S}than|over|just${S}over|less${S}than|roughly|up${S}to|as${S}much${S}as)?(?:${S})?(?:HKD(?:${S})?|HK\\$|US\\$|\\$)?$`,
   'iu',
 );
+
+const CONTRIBUTION_AFTER = new RegExp(`^${S}(?:off|from|to|onto)${S}(?:the${S})?(?:benchmark|index|gauge|indices|HSI|Hang${S}Seng)(?![\\p{L}])`, 'iu');
+const VALUATION_AFTER = new RegExp(`^${S}?(?:times|x)${S}(?:(?:its|their|forward|trailing|estimated|expected|this${S}year['’]s|next${S}year['’]s|12[-\\u2010\\u2011]month)${S})*(?:earnings|profits?|book(?:${S}value)?|sales|EBITDA)(?![\\p{L}])`, 'iu');
+const VALUATION_BEFORE = new RegExp(`(?:P/E|PE|price[-\\u2010\\u2011]to[-\\u2010\\u2011]earnings|price[-\\u2010\\u2011]earnings|earnings${S}multiple|valuation)(?:${S}ratio)?(?:${S}(?:of|at|was|stood${S}at|is))*${S}$`, 'iu');
 
 type NumberScope = { kind: 'scopes'; scopes: Scope[]; name: string } | { kind: 'skip'; reason: string };
 
@@ -226,6 +223,10 @@ function contextOf(text: string, number: ProseNumber, span: string, words: Direc
   const before = text.slice(Math.max(0, number.from - 80), number.from);
   const after = text.slice(number.to, number.to + 60);
   if (QUANTITY_AFTER.test(after) || QUANTITY_BEFORE.test(before)) return { kind: 'skip', reason: 'non-market quantity' };
+  // "shaving 15 points off the benchmark": a stock's contribution to an index's move.
+  if (CONTRIBUTION_AFTER.test(after)) return { kind: 'skip', reason: 'contribution to an index' };
+  // "11.2 times forward earnings", "a P/E of 98.4": a valuation.
+  if (VALUATION_AFTER.test(text.slice(number.end, number.end + 60)) || VALUATION_BEFORE.test(before)) return { kind: 'scopes', scopes: ['valuation'], name: 'valuation' };
   if (PREVIOUS_BEFORE.test(before) || (FROM_TO.test(before) && new RegExp(`^${S}to${S}`, 'i').test(after))) return { kind: 'scopes', scopes: ['previous'], name: 'previous close' };
   if (INTRADAY.test(span)) return { kind: 'scopes', scopes: ['intraday'], name: 'intraday high or low' };
   if (FIFTY_TWO_WEEK.test(span) && !isMove(text, number, words)) return { kind: 'scopes', scopes: ['range52'], name: '52-week range' };
@@ -239,7 +240,7 @@ function contextOf(text: string, number: ProseNumber, span: string, words: Direc
 
 /** Between a direction word and its figure: "rose 192", "gained some 108", "up by more than 8 %". */
 const WORD_THEN_FIGURE =
-  /^[\s\u00a0]*(?:(?:by|a|an|another|further|some|just|only|about|around|nearly|almost|roughly|more|less|than|over|under|as|much|close|to|slightly|HKD|HK\$|US\$|\$)[\s\u00a0]*)*$/i;
+  /^[\s\u00a0]*(?:(?:by|a|an|another|further|some|just|only|about|around|nearly|almost|roughly|more|less|than|over|under|as|much|slightly|HKD|HK\$|US\$|\$)[\s\u00a0]*)*$/i;
 const MOVE_FIELDS = new Set(['change', 'changePercent']);
 
 /** A number right after a direction word ("rose 192 points") or right before one ("a 0.7 % rise") is the move. */
@@ -259,21 +260,25 @@ function spanAt(text: string, breaks: number[], offset: number): string {
 }
 
 /** A clause naming another day than the session's: "which fell 1.2 % on Thursday". */
+const WEEKDAY_RE = new RegExp(`(?<![\\p{L}])(${WEEKDAYS.join('|')})(?:['’]s)?(?![\\p{L}])`, 'gu');
+const DAY_MONTH_RE = new RegExp(`(?<![\\p{L}])(${MONTHS})\\.?${S}(\\d{1,2})(?!\\d)|(?<!\\d)(\\d{1,2})${S}(${MONTHS})(?![\\p{L}])`, 'gu');
+const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A clause naming another day than the session's: "which fell 1.2 % on Thursday". */
 function otherDayIn(span: string, weekday: string, date: string): boolean {
-  for (const m of span.matchAll(new RegExp(`(?<![\\p{L}])(${WEEKDAYS.join('|')})(?:['’]s)?(?![\\p{L}])`, 'gu'))) if (m[1] !== weekday) return true;
+  for (const m of span.matchAll(WEEKDAY_RE)) if (m[1] !== weekday) return true;
+  if (!/\d/.test(span)) return false;
   const [, month, day] = date.split('-').map(Number);
-  for (const m of span.matchAll(new RegExp(`(?<![\\p{L}])(${MONTHS})\\.?${S}(\\d{1,2})(?!\\d)|(?<!\\d)(\\d{1,2})${S}(${MONTHS})(?![\\p{L}])`, 'gu'))) {
-    const name = (m[1] ?? m[4]).slice(0, 3).toLowerCase();
-    const d = Number(m[2] ?? m[3]);
-    const monthIndex = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].indexOf(name) + 1;
-    if (monthIndex !== month || d !== day) return true;
+  for (const m of span.matchAll(DAY_MONTH_RE)) {
+    const monthIndex = MONTH_KEYS.indexOf((m[1] ?? m[4]).slice(0, 3).toLowerCase()) + 1;
+    if (monthIndex !== month || Number(m[2] ?? m[3]) !== day) return true;
   }
   return false;
 }
 
 /** Direction words about another period or the path within the day: "has fallen since its peak". */
 const NOT_THE_SESSION_AFTER_WORD = new RegExp(
-  `^(?:${S}[\\p{L}]+ly)?${S}(?:this${S}(?:year|month|week|quarter)|so${S}far|since|year${S}?[-\\u2010\\u2011]${S}?to|over${S}the${S}(?:past|last)|in${S}the${S}(?:past|last|first|second)|from${S}(?:its|a|the${S}(?:record|peak|high|low)))(?![\\p{L}])`,
+  `^(?:${S}[\\p{L}]+ly)?${S}(?:this${S}(?:year|month|week|quarter)|so${S}far|since|year(?:${S})?[-\\u2010\\u2011](?:${S})?to|over${S}the${S}(?:past|last)|in${S}the${S}(?:past|last|first|second)|from${S}(?:its|a|the${S}(?:record|peak|high|low)))(?![\\p{L}])`,
   'iu',
 );
 
@@ -286,17 +291,23 @@ function checkSentence(sentence: Sentence, context: SentenceContext, report: Rep
     return entity ? [{ start: fig.index, end: fig.index + 1, entity, named: false }] : [];
   });
   const mentions = [...named, ...figs].sort((a, b) => a.start - b.start);
-  const slots = findSlots(text, mentions, context.memory, context.benchmark, context.market);
+  const slots = findSlots(text, mentions, context.memory, context.benchmark, context.market, context.entities.filter((e) => e.kind === 'index' && e.inSession));
   for (const m of named) if (m.entity.kind !== 'market') context.memory.named.push(m.entity);
   for (const slot of slots) for (const e of slot.entities) if (e.kind !== 'market' && !context.memory.named.includes(e)) context.memory.named.push(e);
-  if (!slots.some((s) => s.entities.length > 0)) return;
+  const breadth = breadthClaims(text);
+  checkBreadth(breadth, context.market, report, skip);
+  const flowSide = checkFlowSides(text, slots, context, report, skip);
+  if (!slots.some((s) => s.entities.length > 0) && !(flowSide && FLOW_WORDS.test(text))) return;
 
   const subjectAt = subjects(text, slots);
   const spans = slots.map((s) => [s.start, s.end] as const);
   const { numbers, skipped } = readNumbers(text, spans);
   const breaks = [...text.matchAll(SPAN_BREAK)].map((m) => m.index);
-  const words = findDirectionWords(text, spans).filter((word) => {
-    const span = spanAt(text, breaks, word.start);
+  // "At the midday break, …", "On the week, …": an opening phrase sets the time of the whole sentence.
+  const lead = /^[^,]*,/.exec(text)?.[0] ?? '';
+  const leadTime = lead && !slots.some((s) => s.start < lead.length) ? lead : '';
+  const words = findDirectionWords(text, spans, slots.map((s) => s.end)).filter((word) => {
+    const span = leadTime + spanAt(text, breaks, word.start);
     if (INTRADAY.test(span) || PERIOD.test(span) || otherDayIn(span, context.weekday, context.session.date) || NOT_THE_SESSION_AFTER_WORD.test(text.slice(word.end))) {
       skip(word.start, word.word, 'another period or within the day');
       return false;
@@ -307,20 +318,38 @@ function checkSentence(sentence: Sentence, context: SentenceContext, report: Rep
   });
 
   for (const number of numbers) {
-    const span = spanAt(text, breaks, number.start);
+    if (breadth.some((c) => c.index === number.start)) continue;
+    const span = leadTime + spanAt(text, breaks, number.start);
     const scope = contextOf(text, number, span, words, otherDayIn(span, context.weekday, context.session.date));
     if (scope.kind === 'skip') {
       skip(number.start, number.raw, scope.reason);
       continue;
     }
     let subject = subjectAt(number.start);
+    const tiedTo = (entity: ProseEntity): Subject => ({ kind: 'tied', entities: [entity], slot: { start: 0, end: 0, entities: [entity] } });
     // A turnover belongs to the market unless the sentence gives it to a stock ("SMIC's turnover", "rose on turnover of").
     if (scope.scopes.includes('turnover')) {
       const head = text.slice(Math.max(0, number.from - 80), number.from);
-      const own = OWN_TURNOVER.test(head) && !MARKET_TURNOVER.test(head) && subject.kind === 'tied' && subject.entities.every((e) => e.kind === 'stock');
-      if (!own) subject = { kind: 'tied', entities: [context.market], slot: { start: 0, end: 0, entities: [context.market] } };
+      const stock = slots.filter((s) => s.end <= number.from && s.entities.length === 1 && s.entities[0].kind === 'stock').at(-1);
+      subject = OWN_TURNOVER.test(head) && !MARKET_TURNOVER.test(head) && stock ? tiedTo(stock.entities[0]) : tiedTo(context.market);
     }
-    checkNumber(number, subject, scope, report, skip);
+    // "Southbound investors bought a net HKD 812 million of Meituan": a flow of the one entity the sentence names;
+    // with none but the market, the day's total through the link.
+    let scopes = scope;
+    if (number.kind === 'money' && FLOW_WORDS.test(text) && !scope.scopes.includes('turnover') && (subject.kind === 'none' || (subject.kind === 'tied' && subject.entities[0] === context.market))) {
+      const named = [...new Set(slots.flatMap((s) => s.entities))].filter((e) => e.kind !== 'market');
+      if (named.length === 1) subject = tiedTo(named[0]);
+      else if (named.length === 0) {
+        const direction = flowDirectionOf(text);
+        subject = tiedTo(context.market);
+        scopes = { kind: 'scopes', scopes: ['flowTotal'], name: 'Stock Connect total' };
+        if (direction) {
+          const figures = context.market.figures.filter((f) => f.scope !== 'flowTotal' || f.field.startsWith(direction));
+          subject = tiedTo({ ...context.market, figures });
+        }
+      }
+    }
+    checkNumber(number, subject, scopes, report, skip);
   }
 
   const byEntity = new Map<ProseEntity, DirectionWord[]>();
@@ -346,7 +375,7 @@ type Judgement =
 
 function judge(number: ProseNumber, entity: ProseEntity, scopes: Scope[]): Judgement {
   const candidates = figuresFor(entity, number.kind, number.scale > 1, number.currency).filter((f) => scopes.includes(f.scope));
-  const moves = scopes.length === 1 && scopes[0] === 'session' ? candidates.filter((f) => MOVE_FIELDS.has(f.field)) : candidates;
+  const moves = scopes.length === 1 && scopes[0] === 'session' ? candidates.filter((f) => MOVE_FIELDS.has(f.field)) : number.level ? candidates.filter((f) => !f.signed) : candidates;
   if (moves.length === 0) return { verdict: 'no-figures' };
   const verdicts: [Verdict, EntityFigure][] = moves.map((figure) => [compareNumber(number, figure.stated, figure.signed), figure]);
   if (verdicts.some(([v]) => v === 'implied' || v === 'consistent')) return { verdict: 'match' };
@@ -392,6 +421,11 @@ function checkNumber(number: ProseNumber, subject: Subject, scope: Extract<Numbe
   const found = `found ${number.raw} for ${entity.label}`;
   if (judgement.verdict === 'contradicted') {
     const best = likeliest(number, judgement.candidates);
+    if (entity.kind === 'market' && best.scope !== 'session') {
+      // The market's own figures (turnover, breadth) are named as such, not as the benchmark's.
+      report('error', number.start, best.field, `found ${number.raw} for market ${best.label}, expected ${best.text}`);
+      return;
+    }
     report('error', number.start, entity.id, `${found}, expected its ${best.label} ${best.text} (its figures: ${figureList(entity)})`);
   } else if (judgement.verdict === 'unsupported') {
     report(
@@ -425,4 +459,42 @@ function checkDirection(entity: ProseEntity, words: DirectionWord[], report: Rep
     if (word.way === entity.direction) continue;
     report('error', word.start, entity.id, `found "${word.word}" for ${entity.label}, expected a word for ${WANTED[entity.direction]}: the snapshot records ${entity.move}`);
   }
+}
+
+/** Breadth stated in prose against the snapshot's advancers, decliners and unchanged. */
+function checkBreadth(claims: ReturnType<typeof breadthClaims>, market: ProseEntity, report: Report, skip: Skip): void {
+  for (const claim of claims) {
+    const figure = market.figures.find((f) => f.scope === 'breadth' && f.field === claim.field);
+    if (!figure) {
+      skip(claim.index, claim.number.raw, `no ${claim.field} figure in the snapshot`);
+      continue;
+    }
+    const verdict = compareNumber(claim.number, figure.stated, false);
+    if (verdict === 'contradicted') report('error', claim.index, `breadth.${claim.field}`, `found ${claim.number.raw} ${claim.field}, expected the snapshot's ${figure.label} ${figure.text}`);
+  }
+}
+
+/**
+ * "Southbound investors were net sellers": the side of the day's Stock Connect total, where the
+ * sentence is about the market (it names no stock) and the snapshot states the total. Returns
+ * whether the sentence speaks of a side at all.
+ */
+function checkFlowSides(text: string, slots: readonly { entities: ProseEntity[] }[], context: SentenceContext, report: Report, skip: Skip): boolean {
+  const claims = flowSideClaims(text);
+  if (claims.length === 0) return false;
+  if (slots.some((s) => s.entities.some((e) => e.kind === 'stock'))) return true;
+  const direction = flowDirectionOf(text);
+  const totals = flowTotals(context.session).filter((t) => !direction || t.direction === direction);
+  for (const claim of claims) {
+    const sides = [...new Set(totals.map((t) => t.side).filter(Boolean))];
+    if (sides.length !== 1) {
+      skip(claim.index, claim.word, 'no Stock Connect total in the snapshot');
+      continue;
+    }
+    if (sides[0] !== claim.side) {
+      const field = `flowTotals.${totals[0].direction}`;
+      report('error', claim.index, field, `found "${claim.word}" for the day's ${direction ?? 'Stock Connect'} flows, expected net ${sides[0]}: the snapshot records ${totals.map((t) => t.text).join(', ')}`);
+    }
+  }
+  return true;
 }

@@ -23,6 +23,19 @@ export interface FeedReport {
   image?: string;
 }
 
+/**
+ * A retracted report as a feed item, so readers who saw it learn it was withdrawn: its title marked
+ * "Retracted", the reason as its text, dated when it was retracted, at its old address.
+ */
+export function retractionItem(retraction: { title: string; reason: string; date: string }, url: string): FeedReport {
+  return { title: `Retracted: ${retraction.title}`, description: retraction.reason, published: retraction.date, corrections: [], authors: [], tags: ['retraction'], subjects: [], url };
+}
+
+/** Newest first, by publication (for a retraction, the time it was retracted). */
+export function newestFirst(items: readonly FeedReport[]): FeedReport[] {
+  return [...items].sort((a, b) => utcInstant(b.published).localeCompare(utcInstant(a.published)));
+}
+
 /** An instant with any offset → the same instant in UTC, to the second: `2025-10-24T10:30:00Z`. */
 export function utcInstant(zoned: string): string {
   // parseISO, not Date.parse: the latter reads "24 Oct" as a day of 2001.

@@ -30,6 +30,8 @@ export interface MarketConvention {
   close: string;
   /** The close on a half day (listed in the calendar's `halfDays`), when the exchange has them. */
   halfDayClose?: string;
+  /** The market's main indices, so a registry stub for one knows its market and name. */
+  indices: { symbol: string; name: string }[];
   /** Where each convention comes from. */
   sources: { hours: string; colours: string; halfDay?: string; calendar?: string };
 }
@@ -52,6 +54,15 @@ export function marketConvention(id: string): MarketConvention {
 export function marketOfTicker(ticker: string): MarketConvention | undefined {
   const suffix = ticker.split('.').pop() ?? '';
   return MARKET_LIST.find((market) => market.tickerSuffixes.includes(suffix));
+}
+
+/** The configured market and name of a well-known index symbol (N225 → Japan, "Nikkei 225"). */
+export function knownIndex(symbol: string): { market: MarketConvention; name: string } | undefined {
+  for (const market of MARKET_LIST) {
+    const index = market.indices.find((i) => i.symbol === symbol);
+    if (index) return { market, name: index.name };
+  }
+  return undefined;
 }
 
 /** The close on a day: the half-day close on a half day of the calendar, the full close otherwise. */

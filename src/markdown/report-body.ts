@@ -11,16 +11,18 @@
  * JavaScript module per report is what lets an archive of thousands of reports build in one page
  * module: bundling no longer grows with the archive, and an unchanged report is not parsed again.
  *
- * A body holds Markdown and the components in `MDX_COMPONENTS` with quoted attributes; anything that
- * needs JavaScript to run (`{expressions}`, `import`/`export`) is refused with its line.
+ * A body holds Markdown and the components of `REPORT_COMPONENTS` (components.ts) with quoted
+ * attributes, which reach the components parsed by their schemas; what `parseReportBody` refuses
+ * (anything that needs JavaScript, an unknown tag or attribute, a wrong value) stops with its line.
  */
 import type { Element, ElementContent, Nodes, Parents, Root, RootContent, Text } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import Slugger from 'github-slugger';
-import { MDX_COMPONENTS, type MdxComponentName } from '../check/components.ts';
+import { componentProps, isComponentName, type ComponentName, type ComponentProps } from './components.ts';
 import type { Segment } from '../lib/entities.ts';
 import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
+import { htmlProperties, sanitizeBody } from './html.ts';
 import { BODY_FEATURES, parseReportBody, refusalAt, ReportBodyError, type ParsedReportBody } from './parse.ts';
 
 export { BODY_FEATURES, ReportBodyError };
@@ -28,11 +30,8 @@ export { BODY_FEATURES, ReportBodyError };
 /** A run of finished HTML, or a component with its attributes and what it wraps. */
 export type BodyNode = string | ComponentNode;
 
-export interface ComponentNode {
-  name: MdxComponentName;
-  props: Record<string, string | true>;
-  children: BodyNode[];
-}
+/** A report component with its parsed, typed props (components.ts) and what it wraps. */
+export type ComponentNode = { [N in ComponentName]: { name: N; props: ComponentProps<N>; children: BodyNode[] } }[ComponentName];
 
 export interface Heading {
   depth: number;
@@ -114,14 +113,12 @@ function prepare(nodes: readonly AnyNode[], context: Context, linking: boolean):
     if (isJsx(node)) {
       const name = node.name ?? '';
       if (/^[a-z]/.test(name)) {
-        const element: Element = { type: 'element', tagName: name, properties: literalAttributes(node), children: [] };
+        const element: Element = { type: 'element', tagName: name, properties: htmlProperties(literalAttributes(node)), children: [] };
         element.children = prepare(node.children, context, linking && !NO_LINKS.has(name)) as ElementContent[];
         out.push(element);
         continue;
       }
-      if (!(MDX_COMPONENTS as readonly string[]).includes(name)) {
-        refuse(node, `<${name || '>'}>`, `found unknown component <${name}>, expected one of ${MDX_COMPONENTS.map((c) => `<${c}>`).join(', ')}`);
-      }
+      if (!isComponentName(name)) refuse(node, `<${name}>`, `found unknown component <${name}>`);
       out.push({ ...node, children: prepare(node.children, context, linking) } as unknown as RootContent);
       continue;
     }
@@ -164,13 +161,17 @@ function split(nodes: readonly RootContent[]): BodyNode[] {
   const swap = (node: RootContent): RootContent => {
     if (isJsx(node as AnyNode)) {
       const jsx = node as unknown as JsxElement;
-      components.push({ name: own(jsx.name ?? '') as MdxComponentName, props: literalAttributes(jsx), children: split(jsx.children as RootContent[]) });
+      const name = jsx.name as ComponentName;
+      // Parsed with the component's schema; `own` through JSON so no prop shares memory with the source.
+      const props = JSON.parse(JSON.stringify(componentProps(name, literalAttributes(jsx)))) as ComponentProps<typeof name>;
+      components.push({ name: own(name), props, children: split(jsx.children as RootContent[]) } as ComponentNode);
       return { type: 'comment', value: `closing-bell:${components.length - 1}` };
     }
     if ('children' in node) return { ...node, children: (node as Parents).children.map(swap) } as RootContent;
     return node;
   };
-  const html = toHtml({ type: 'root', children: nodes.map(swap) } satisfies Root);
+  // Through the sanitiser with the body's HTML allowlist (html.ts), components' placeholders kept.
+  const html = toHtml(sanitizeBody({ type: 'root', children: nodes.map(swap) } satisfies Root, true));
   const parts = html.split(PLACEHOLDER);
   const out: BodyNode[] = [];
   parts.forEach((part, i) => {

@@ -1,12 +1,15 @@
-/** JSON Feed 1.1 of every report, newest first. */
+/** JSON Feed 1.1 of every report and retraction, newest first. */
 import type { APIRoute } from 'astro';
-import { feedReport, getReports } from '../data/index.ts';
-import { jsonFeed } from '../lib/feed.ts';
+import { feedReport, getReports, getRetractions, retractionFeedItem } from '../data/index.ts';
+import { jsonFeed, newestFirst } from '../lib/feed.ts';
 import { absoluteUrl, paths } from '../lib/url.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const origin = site ?? new URL('https://closing-bell.example');
-  const reports = await Promise.all((await getReports()).map((report) => feedReport(report, origin)));
+  const published = await Promise.all((await getReports()).map((report) => feedReport(report, origin)));
+  // A retraction is an item too, so a reader who saw the report learns it was withdrawn.
+  const retracted = (await getRetractions()).map((retraction) => retractionFeedItem(retraction, origin));
+  const reports = retracted.length > 0 ? newestFirst([...published, ...retracted]) : published;
   const feed = jsonFeed(
     {
       title: 'Closing Bell',

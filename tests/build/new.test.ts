@@ -65,7 +65,7 @@ describe('npm run new', () => {
     ['a weekend', '2025-10-25', /found 2025-10-25, expected a HKEX trading day: 2025-10-25 is a weekend/],
     ['a holiday', '2025-12-25', /2025-12-25 is a hkex holiday \(Christmas Day\)/],
     ['an impossible date', '2025-02-30', /--date: found "2025-02-30", which is not a day of the calendar, expected a real date/],
-    ['a year the calendar does not cover', '2027-01-04', /covers 2025, 2026 only; add 2027's holidays/],
+    ['a year the calendar does not cover', '2031-01-06', /the hkex calendar covers 2000–2030 only; content\/calendars\/hkex\.json is made by `npm run calendars`/],
   ])('refuses %s and writes nothing', (_, date, message) => {
     const content = copyContent('new-closed');
     const { code, output } = runNew(content, '--date', date, '--title', 'Closed');

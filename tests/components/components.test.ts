@@ -20,13 +20,16 @@ import PriceChart from '../../src/components/PriceChart.astro';
 import { readFileSync } from 'node:fs';
 import { parsePriceCsv } from '../../src/lib/prices.ts';
 import { mdxComponents } from '../../src/components/mdx.ts';
-import { MDX_COMPONENTS } from '../../src/check/components.ts';
+import { componentProps, MDX_COMPONENTS, type ComponentName, type WrittenAttributes } from '../../src/markdown/components.ts';
 import { snapshotSchema } from '../../src/schemas/index.ts';
 import { buildSession } from '../../src/lib/session.ts';
 import { registriesFrom, seedSession, seedSnapshotJson } from '../support/seed.ts';
 
 let container: AstroContainer;
 const session = seedSession();
+
+/** A component's props as a report writes them (`only="HSCEI, HSI"`), parsed by its schema as the compiler does. */
+const written = <N extends ComponentName>(name: N, attributes: WrittenAttributes) => componentProps(name, attributes);
 
 /** Visible text with tags dropped and spaces (including no-break spaces) collapsed. */
 function text(html: string): string {
@@ -72,7 +75,8 @@ describe('IndexTable', () => {
     json.indices = [{ symbol: 'HSI', close: 25968, change: -192 }];
     const falling = buildSession(snapshotSchema.parse(json), registriesFrom());
     const html = await container.renderToString(IndexTable, { props: { session: falling } });
-    expect(rows(html)).toEqual([['Hang Seng Index HSI', '25,968', 'down ▼ −192', 'down ▼ −0.7 %']]);
+    // Computed from points and close where the source states no percent: two decimals.
+    expect(rows(html)).toEqual([['Hang Seng Index HSI', '25,968', 'down ▼ −192', 'down ▼ −0.73 %']]);
     expect(html).toContain('tone-red');
   });
 
@@ -83,25 +87,25 @@ describe('IndexTable', () => {
     const html = await container.renderToString(IndexTable, { props: { session: partial } });
     expect(rows(html)).toEqual([
       ['Hang Seng Index HSI', '26,160', 'not stated', 'not stated'],
-      ['Hang Seng China Enterprises Index HSCEI', '9,363', 'up ▲ +63', 'up ▲ +0.7 %'],
+      ['Hang Seng China Enterprises Index HSCEI', '9,363', 'up ▲ +63', 'up ▲ +0.68 %'],
     ]);
     expect(text(html)).not.toMatch(/NaN|undefined/);
   });
 
   it('shows only the indices asked for, in that order', async () => {
-    const html = await container.renderToString(IndexTable, { props: { session, only: ['HSCEI', 'HSI'] } });
+    const html = await container.renderToString(IndexTable, { props: { session, ...written('IndexTable', { only: 'HSCEI, HSI' }) } });
     expect(rows(html).map((r) => r[0])).toEqual(['Hang Seng China Enterprises Index HSCEI', 'Hang Seng Index HSI']);
   });
 });
 
 describe('StockCard', () => {
   it('shows the close, the bound the source gave, the 52-week high with the distance to it, P/E and the southbound inflow', async () => {
-    const html = await container.renderToString(StockCard, { props: { session, ticker: '00981.HK' } });
+    const html = await container.renderToString(StockCard, { props: { session, ...written('StockCard', { ticker: '00981.HK' }) } });
     const visible = text(html);
     expect(visible).toContain('SMIC 00981.HK');
     expect(visible).toContain('Close HKD 80');
     expect(visible).toContain('up ▲ more than 8 %');
-    expect(visible).toContain('52-week high HKD 93.5 the close is 14.4 % below it');
+    expect(visible).toContain('52-week high HKD 93.5 the close is 14.44 % below it');
     expect(visible).toContain('P/E 144.22');
     expect(visible).toContain('Southbound net inflow HKD 570.7 million');
     // Nothing the source did not give: no low, no range chart, no points change.
@@ -154,7 +158,7 @@ describe('MarketStats and FlowTable', () => {
   });
 
   it('renders nothing for a direction the session has no flows for', async () => {
-    expect(text(await container.renderToString(FlowTable, { props: { session, direction: 'northbound' } }))).toBe('');
+    expect(text(await container.renderToString(FlowTable, { props: { session, ...written('FlowTable', { direction: 'northbound' }) } }))).toBe('');
   });
 });
 
@@ -169,15 +173,15 @@ describe('Fig', () => {
     ['03690.HK.southboundNetInflow', {}, 'HKD 654.8 million', '654800000'],
     ['00981.HK.peRatio', {}, '144.22', '144.22'],
     ['00981.HK.high52w', {}, 'HKD 93.5', '93.5'],
-  ])('%s %o reads "%s" and carries value %s', async (of, options, expected, value) => {
-    const html = await container.renderToString(Fig, { props: { session, of, ...options } });
+  ] satisfies [string, WrittenAttributes, string, string][])('%s %o reads "%s" and carries value %s', async (of, options, expected, value) => {
+    const html = await container.renderToString(Fig, { props: { session, ...written('Fig', { of, ...options }) } });
     expect(text(html)).toBe(expected);
     expect(html).toContain(`value="${value}"`);
     expect(html).toContain(`data-fig="${of}"`);
   });
 
   it('writes a bound in words and gives no machine value it does not have', async () => {
-    const html = await container.renderToString(Fig, { props: { session, of: '00981.HK.changePercent' } });
+    const html = await container.renderToString(Fig, { props: { session, ...written('Fig', { of: '00981.HK.changePercent' }) } });
     expect(text(html)).toBe('more than 8 %');
     expect(html).not.toContain('value=');
   });
@@ -190,9 +194,9 @@ describe('Fig', () => {
 
 describe('analysis sections', () => {
   it('give Drivers and Risks their own headed sections, and each Driver a sub-heading', async () => {
-    const driver = await container.renderToString(Driver, { props: { title: 'Policy Support' }, slots: { default: '<p>Why.</p>' } });
+    const driver = await container.renderToString(Driver, { props: written('Driver', { title: 'Policy Support' }), slots: { default: '<p>Why.</p>' } });
     expect(driver).toContain('<section class="driver" aria-labelledby="policy-support"><h3 id="policy-support">Policy Support</h3>');
-    const drivers = await container.renderToString(Drivers, { props: { title: 'Drivers Behind the Rally' }, slots: { default: driver } });
+    const drivers = await container.renderToString(Drivers, { props: written('Drivers', { title: 'Drivers Behind the Rally' }), slots: { default: driver } });
     expect(drivers).toMatch(/<section class="analysis drivers" aria-labelledby="drivers-behind-the-rally"><h2 id="drivers-behind-the-rally">Drivers Behind the Rally<\/h2>/);
     const risks = await container.renderToString(Risks, { slots: { default: '<p>Valuation.</p>' } });
     expect(risks).toMatch(/<h2 id="risks">Risks<\/h2>[\s\S]*Valuation\./);
@@ -224,18 +228,23 @@ describe('charts', () => {
     expect(html).not.toMatch(/style="/);
   });
 
+  it('IndexMovesChart draws only the indices asked for, in that order', async () => {
+    const html = await container.renderToString(IndexMovesChart, { props: { session, ...written('IndexMovesChart', { only: 'HSTECH, HSI' }) } });
+    expect(rows(html).map(([name]) => name)).toEqual(['Hang Seng TECH Index (HSTECH)', 'Hang Seng Index (HSI)']);
+  });
+
   it('FlowChart draws southbound flows, and nothing for a direction without flows', async () => {
     expect(rows(await container.renderToString(FlowChart, { props: { session } }))).toEqual([
       ['Meituan-W (03690.HK)', 'HKD 654.8 million'],
       ['SMIC (00981.HK)', 'HKD 570.7 million'],
     ]);
-    expect(text(await container.renderToString(FlowChart, { props: { session, direction: 'northbound' } }))).toBe('');
+    expect(text(await container.renderToString(FlowChart, { props: { session, ...written('FlowChart', { direction: 'northbound' }) } }))).toBe('');
   });
 
   it('PriceChart draws the chosen range of a price file, and refuses a ticker without one', async () => {
     const bars = parsePriceCsv(readFileSync('tests/fixtures/prices/SYN01.HK.csv', 'utf8')).bars;
     const prices = new Map([['00981.HK', { security: { id: '00981.HK', name: 'SMIC', currency: 'HKD' }, bars }]]);
-    const html = await container.renderToString(PriceChart, { props: { session, prices, ticker: '00981.HK', from: '2025-10-20', to: '2025-10-24' } });
+    const html = await container.renderToString(PriceChart, { props: { session, prices, ...written('PriceChart', { ticker: '00981.HK', from: '2025-10-20', to: '2025-10-24' }) } });
     expect(rows(html).map(([day]) => day)).toEqual(['20 Oct 2025', '21 Oct 2025', '22 Oct 2025', '23 Oct 2025', '24 Oct 2025']);
     expect(text(html)).toContain('SMIC (00981.HK), daily close, 20 Oct 2025 to 24 Oct 2025');
     await expect(container.renderToString(PriceChart, { props: { session, prices, ticker: '03690.HK' } })).rejects.toThrow(/no price history; add content\/prices\/03690\.HK\.csv/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Direction } from '../../src/lib/change.ts';
-import { MARKETS, MARKET_LIST, arrowOf, closeOn, directionWords, groupByMarket, marketConvention, marketOfTicker, toneOf, type MarketConvention, type Tone } from '../../src/lib/market.ts';
+import { MARKETS, MARKET_LIST, arrowOf, closeOn, directionWords, groupByMarket, knownIndex, marketConvention, marketOfTicker, toneOf, type MarketConvention, type Tone } from '../../src/lib/market.ts';
 
 /** A market where a rise is red, as in mainland China. */
 const RED_RISE: MarketConvention = { ...MARKETS.hk, id: 'syn', name: 'Synthetic', riseColour: 'red' };
@@ -129,5 +129,26 @@ describe('directionWords', () => {
     [undefined, 'direction not stated'],
   ])('%s → %j', (direction, expected) => {
     expect(directionWords(direction)).toBe(expected);
+  });
+});
+
+describe('knownIndex', () => {
+  it.each<[string, string | undefined, string | undefined]>([
+    ['HSI', 'hk', 'Hang Seng Index'],
+    ['N225', 'jp', 'Nikkei 225'],
+    ['KS11', 'kr', 'KOSPI Composite Index'],
+    ['AXJO', 'au', 'S&P/ASX 200'],
+    ['NZ50', 'nz', 'S&P/NZX 50 Index'],
+    ['SSEC', 'cn', 'SSE Composite Index'],
+    ['SYNX', undefined, undefined],
+  ])('%s → %s', (symbol, market, name) => {
+    const known = knownIndex(symbol);
+    expect(known?.market.id).toBe(market);
+    expect(known?.name).toBe(name);
+  });
+
+  it('lists each symbol under one market only', () => {
+    const symbols = MARKET_LIST.flatMap((m) => m.indices.map((i) => i.symbol));
+    expect(new Set(symbols).size).toBe(symbols.length);
   });
 });

@@ -60,14 +60,15 @@ describe('describe', () => {
 
 describe('marketId and direction', () => {
   it('knows the markets it has conventions for', () => {
-    expect(MARKET_IDS).toEqual(['hk']);
+    expect(MARKET_IDS).toEqual(['hk', 'cn', 'us', 'jp', 'kr', 'au', 'nz']);
     expect(parsed(marketId, 'hk')).toBe('hk');
+    expect(parsed(marketId, 'cn')).toBe('cn');
   });
 
   it.each<[unknown, string]>([
-    ['HK', ': found "HK", expected one of hk'],
-    ['cn', ': found "cn", expected one of hk'],
-    [undefined, ': found nothing, expected one of hk'],
+    ['HK', ': found "HK", expected one of hk, cn, us, jp, kr, au, nz'],
+    ['uk', ': found "uk", expected one of hk, cn, us, jp, kr, au, nz'],
+    [undefined, ': found nothing, expected one of hk, cn, us, jp, kr, au, nz'],
   ])('refuses market %o', (input, message) => {
     expect(issues(marketId, input)).toEqual([message]);
   });
@@ -184,7 +185,7 @@ describe('securitySchema', () => {
     ['an empty name', { ...SECURITY, name: '   ' }, ['name: found an empty string, expected text']],
     ['a name that is a number', { ...SECURITY, name: 5 }, ['name: found 5, expected text']],
     ['an empty alias', { ...SECURITY, aliases: ['S1', ''] }, ['aliases.1: found an empty string, expected text']],
-    ['an unknown market', { ...SECURITY, market: 'us' }, ['market: found "us", expected one of hk']],
+    ['an unknown market', { ...SECURITY, market: 'uk' }, ['market: found "uk", expected one of hk, cn, us, jp, kr, au, nz']],
     ['a missing exchange', { ...SECURITY, exchange: undefined }, ['exchange: found nothing, expected text']],
   ])('refuses %s', (_, input, expected) => {
     expect(issues(securitySchema, input)).toEqual(expected);
@@ -213,7 +214,7 @@ const SNAPSHOT = { market: 'hk', date: '2025-10-24', source: 'Synthetic source' 
 
 describe('snapshotSchema', () => {
   it('accepts a bare snapshot and defaults its lists', () => {
-    expect(parsed(snapshotSchema, SNAPSHOT)).toEqual({ ...SNAPSHOT, indices: [], stocks: [], flows: [] });
+    expect(parsed(snapshotSchema, SNAPSHOT)).toEqual({ ...SNAPSHOT, indices: [], stocks: [], flows: [], flowTotals: [] });
   });
 
   it('turns every way of stating a figure into a value and a qualifier', () => {
@@ -262,6 +263,7 @@ describe('snapshotSchema', () => {
         { ticker: '03690.HK', direction: 'southbound', channel: 'Shenzhen', netInflow: { value: 654_800_000, qualifier: 'exact' } },
         { ticker: '00981.HK', direction: 'northbound', netInflow: { value: -570_700_000, qualifier: 'around' } },
       ],
+      flowTotals: [],
     });
   });
 
@@ -288,7 +290,7 @@ describe('snapshotSchema', () => {
     ['30 February', { date: '2025-02-30' }, ['date: found "2025-02-30", which is not a day of the calendar, expected a real date']],
     ['a date in another format', { date: '2025-1-5' }, [`date: found "2025-1-5", ${DATE}`]],
     ['a missing date', { date: undefined }, [`date: found nothing, ${DATE}`]],
-    ['an unknown market', { market: 'cn' }, ['market: found "cn", expected one of hk']],
+    ['an unknown market', { market: 'uk' }, ['market: found "uk", expected one of hk, cn, us, jp, kr, au, nz']],
     ['an empty source', { source: '  ' }, ['source: found an empty string, expected text']],
     // Wrong types.
     ['a number as text', { source: 5 }, ['source: found 5, expected text']],
@@ -400,8 +402,13 @@ const CALENDAR = {
 };
 
 describe('calendarSchema', () => {
-  it('accepts a calendar', () => {
-    expect(parsed(calendarSchema, CALENDAR)).toEqual(CALENDAR);
+  it('accepts a calendar, with no half days unless listed', () => {
+    expect(parsed(calendarSchema, CALENDAR)).toEqual({ ...CALENDAR, halfDays: [] });
+  });
+
+  it('accepts a generated calendar with its generator and half days', () => {
+    const generated = { ...CALENDAR, generator: { command: 'npm run calendars', libraries: [{ name: 'date-holidays', version: '3.37.0' }] }, halfDays: [{ date: '2025-12-24', name: 'Christmas Eve' }] };
+    expect(parsed(calendarSchema, generated)).toEqual(generated);
   });
 
   it.each([1900, 2200])('accepts the year %s at the bound', (year) => {

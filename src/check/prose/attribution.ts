@@ -43,7 +43,7 @@ const FOREIGN_INDICES =
   "Nikkei(?:[\\s\\u00a0]+225)?|Topix|Kospi|S&P(?:[\\s\\u00a0]+500)?|Nasdaq(?:[\\s\\u00a0]+Composite)?|Dow(?:[\\s\\u00a0]+Jones)?|Shanghai[\\s\\u00a0]+Composite|Shenzhen[\\s\\u00a0]+Component|CSI[\\s\\u00a0]+300|ChiNext|Stoxx(?:[\\s\\u00a0]+600)?|FTSE(?:[\\s\\u00a0]+100)?|DAX|CAC(?:[\\s\\u00a0]+40)?|Taiex|Sensex|Nifty|ASX(?:[\\s\\u00a0]+200)?|Straits[\\s\\u00a0]+Times[\\s\\u00a0]+Index|MSCI[\\s\\u00a0]+[\\p{L}-]+(?:[\\s\\u00a0]+[\\p{L}-]+)?";
 
 const MARKET_RE = new RegExp(
-  `(?<![\\p{L}])(?:the${S}(?:wider|broader|overall|whole|local|general|Hong${S}Kong|city['’]s)${S}(?:stock${S})?market|the${S}market|Hong${S}Kong(?:[-\\u2010\\u2011]listed)?${S}(?:stocks|shares|equities|market)|(?:stocks|shares|equities)${S}in${S}Hong${S}Kong|the${S}city['’]s${S}(?:stocks|shares|equities|bourse)|the${S}(?:local${S})?bourse|local${S}(?:stocks|shares|equities)|^(?:Stocks|Shares|Equities)(?=${S}(?:rose|fell|closed|ended|finished|gained|lost|slipped|climbed|advanced|declined|edged|were|traded))|(?<=(?:,|;|while|as|and|but|though|even${S}as)${S})stocks(?=${S}(?:rose|fell|closed|ended|finished|gained|lost|slipped|climbed|advanced|declined|edged|were|traded)))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:the${S}(?:wider|broader|overall|whole|local|general|Hong${S}Kong|city['’]s)${S}(?:stock${S})?market|(?:the|a)${S}market|(?:market|total|overall|main[-\\u2010\\u2011${'\\s'}]board|combined)${S}turnover|^turnover|Hong${S}Kong(?:[-\\u2010\\u2011]listed)?${S}(?:stocks|shares|equities|market)|(?:stocks|shares|equities)${S}in${S}Hong${S}Kong|the${S}city['’]s${S}(?:stocks|shares|equities|bourse)|the${S}(?:local${S})?bourse|local${S}(?:stocks|shares|equities)|^(?:Stocks|Shares|Equities)(?=${S}(?:rose|fell|closed|ended|finished|gained|lost|slipped|climbed|advanced|declined|edged|were|traded))|(?<=(?:,|;|while|as|and|but|though|even${S}as)${S})stocks(?=${S}(?:rose|fell|closed|ended|finished|gained|lost|slipped|climbed|advanced|declined|edged|were|traded)))(?![\\p{L}])`,
   'giu',
 );
 /** "the benchmark", "the index", "the tech gauge", "the China Enterprises index". */
@@ -60,21 +60,21 @@ const OTHER_COMPANY = new RegExp(
   `(?<![\\p{L}])(?:(?:a|an|another|one|two|three|rival|peer|smaller|larger|fellow)${S}(?:[\\p{L}-]+${S}){0,2}${COMPANY_NOUN}|(?:the|its)${S}[\\p{L}-]+${S}${COMPANY_NOUN}|(?:rivals?|peers?|competitors?)|the${S}(?!company|firm)${COMPANY_NOUN})(?![\\p{L}])`,
   'giu',
 );
-const SECTOR = new RegExp(`(?<![\\p{L}])(?:[\\p{L}][\\p{L}-]*${S}){1,2}${SECTOR_NOUN}(?![\\p{L}])`, 'gu');
+const SECTOR = new RegExp(`(?<![\\p{L}'’])(?:[\\p{L}][\\p{L}-]*${S}){1,2}${SECTOR_NOUN}(?![\\p{L}])`, 'gu');
 const UNKNOWN_TICKER = /\(?(?<![\p{L}\p{N}])\d{1,5}\.(?:HK|SS|SZ|T|KS|TW|SI|N|O)(?![\p{L}\p{N}])\)?/gu;
 const FOREIGN = new RegExp(`(?<![\\p{L}])(?:the${S})?(?:${FOREIGN_INDICES})(?![\\p{L}])`, 'gu');
-const QUANTITY_RE = new RegExp(`(?<![\\p{L}])(?:${QUANTITY})(?![\\p{L}])`, 'giu');
+const QUANTITY_RE = new RegExp(`(?<![\\p{L}\\-\\u2010\\u2011])(?:${QUANTITY})(?![\\p{L}])`, 'giu');
 /** Capitalised words that are not a company when they start a clause or sit in a date. */
 const NOT_A_NAME = new Set(
   (
     'The A An In On At As By For From Of To And But Or While Whereas Meanwhile Elsewhere Shares Stocks Investors Analysts Traders Trading Turnover Market Markets It Its This That These Those There Here ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
     'Hong Kong China Chinese Beijing Shanghai Shenzhen Asia Asian Europe European US U.S. America American Washington Japan Japanese Korea Korean Taiwan Mainland Southbound Northbound Stock Connect ' +
-    'After Before With Despite Amid Following Overall Separately Still Yet Also However Earlier Later Today Yesterday Index Tech Technology Enterprises'
+    'After Before With Despite Amid Following Overall Separately Still Yet Also However Earlier Later Today Yesterday Index Tech Technology Enterprises HKD HK HK$ USD US$ RMB CNY CNH EUR GBP JPY Some About Around Nearly Almost Over Under Up Down Only Just'
   ).split(' '),
 );
 const NAME_THEN_MOVE = new RegExp(
-  `(?<![\\p{L}\\p{N}])((?:[A-Z][\\p{L}&'’.-]*)(?:${S}(?:[A-Z][\\p{L}&'’.-]*|&))*)(?=(?:${S}\\([^)]*\\))?(?:['’]s(?![\\p{L}])|${S}(?:shares${S}|stock${S})?(?:rose|fell|gained|lost|jumped|surged|soared|rallied|climbed|advanced|declined|slipped|slid|dropped|tumbled|plunged|sank|added|shed|edged|ended|closed|finished|was|were|led|outperformed|underperformed)(?![\\p{L}])))`,
+  `(?<![\\p{L}\\p{N}])((?:[A-Z][\\p{L}&'’.-]*)(?:${S}(?:[A-Z][\\p{L}&'’.-]*|&))*)(?=(?:${S}\\([^)]*\\))?(?:['’]s(?![\\p{L}])|,${S}(?:which|who|whose)(?![\\p{L}])|${S}(?:(?:up|down|was${S}up|was${S}down)${S})?[+\\u2212-]?\\d|${S}(?:shares${S}|stock${S})?(?:rose|fell|gained|lost|jumped|surged|soared|rallied|climbed|advanced|declined|slipped|slid|dropped|tumbled|plunged|sank|added|shed|edged|ended|closed|finished|was|were|led|outperformed|underperformed)(?![\\p{L}])))`,
   'gu',
 );
 
@@ -86,7 +86,7 @@ export interface ParagraphMemory {
 }
 
 /** Everything a sentence names, as slots in order without overlaps. */
-export function findSlots(text: string, mentions: readonly Mention[], memory: ParagraphMemory, benchmark: ProseEntity | undefined, market: ProseEntity): Slot[] {
+export function findSlots(text: string, mentions: readonly Mention[], memory: ParagraphMemory, benchmark: ProseEntity | undefined, market: ProseEntity, indices: readonly ProseEntity[] = []): Slot[] {
   const slots: Slot[] = mentions.map((m) => ({ start: m.start, end: m.end, entities: [m.entity] }));
   const taken = () => slots;
   const namedBefore = (offset: number) => [...memory.named, ...mentions.filter((m) => m.named && m.end <= offset).map((m) => m.entity)];
@@ -94,28 +94,37 @@ export function findSlots(text: string, mentions: readonly Mention[], memory: Pa
     if (overlapsAny(start, end, taken())) return;
     slots.push({ start, end, entities, other });
   };
-  for (const m of text.matchAll(GENERIC_INDEX)) {
+  // Each pattern runs only on a sentence holding one of its words: most sentences hold few of them.
+  const has = (quick: RegExp) => quick.test(text);
+  if (has(/index|gauge|measure|barometer|benchmark/i)) for (const m of text.matchAll(GENERIC_INDEX)) {
     const qualifier = (m[1] ?? (m[2].toLowerCase() === 'benchmark' ? 'benchmark' : '')).toLowerCase().replace(/[\s\u00a0-\u2011]+/g, ' ');
     const before = namedBefore(m.index).filter((e) => e.kind === 'index');
     let resolved: ProseEntity | undefined;
-    if (/^tech/.test(qualifier)) resolved = before.findLast((e) => e.names.some((n) => /tech/i.test(n)));
-    else if (/enterprises|h share/.test(qualifier)) resolved = before.findLast((e) => e.names.some((n) => /enterprises/i.test(n)));
+    // A qualified reference names its index even before the paragraph does, when one index of the session fits.
+    const fitting = (pattern: RegExp) => {
+      const named = before.findLast((e) => e.names.some((n) => pattern.test(n)));
+      if (named) return named;
+      const all = indices.filter((e) => e.names.some((n) => pattern.test(n)));
+      return all.length === 1 ? all[0] : undefined;
+    };
+    if (/^tech/.test(qualifier)) resolved = fitting(/tech/i);
+    else if (/enterprises|h share/.test(qualifier)) resolved = fitting(/enterprises/i);
     else if (/benchmark|blue|main|key|headline|broader|wider/.test(qualifier)) resolved = benchmark && before.includes(benchmark) ? benchmark : undefined;
     else resolved = before.at(-1);
     add(m.index, m.index + m[0].length, resolved ? [resolved] : [], resolved ? undefined : 'unresolved reference');
   }
-  for (const m of text.matchAll(GENERIC_STOCK)) {
+  if (has(/stock|share|counter|company|firm/i)) for (const m of text.matchAll(GENERIC_STOCK)) {
     const resolved = namedBefore(m.index).filter((e) => e.kind === 'stock').at(-1);
     add(m.index, m.index + m[0].length, resolved ? [resolved] : [], resolved ? undefined : 'unresolved reference');
   }
-  for (const m of text.matchAll(MARKET_RE)) add(m.index, m.index + m[0].length, [market]);
-  for (const m of text.matchAll(FOREIGN)) add(m.index, m.index + m[0].length, [], 'other market');
-  for (const m of text.matchAll(UNKNOWN_TICKER)) add(m.index, m.index + m[0].length, [], 'other company');
-  for (const m of text.matchAll(OTHER_COMPANY)) add(m.index, m.index + m[0].length, [], 'other company');
+  if (has(/market|stocks|shares|equities|bourse|turnover/i)) for (const m of text.matchAll(MARKET_RE)) add(m.index, m.index + m[0].length, [market]);
+  if (has(/Nikkei|Topix|Kospi|S&P|Nasdaq|Dow|Composite|Component|CSI|ChiNext|Stoxx|FTSE|DAX|CAC|Taiex|Sensex|Nifty|ASX|Straits|MSCI/)) for (const m of text.matchAll(FOREIGN)) add(m.index, m.index + m[0].length, [], 'other market');
+  if (has(/\d\.[A-Z]/)) for (const m of text.matchAll(UNKNOWN_TICKER)) add(m.index, m.index + m[0].length, [], 'other company');
+  if (has(/maker|manufactur|producer|developer|lender|insurer|bank|brokerage|operator|retailer|compan|firm|giant|rival|peer|supplier|platform|miner|airline|conglomerate|competitor/i)) for (const m of text.matchAll(OTHER_COMPANY)) add(m.index, m.index + m[0].length, [], 'other company');
   for (const m of text.matchAll(QUANTITY_RE)) add(m.index, m.index + m[0].length, [], 'quantity');
-  for (const m of text.matchAll(SECTOR)) {
+  if (has(/stocks|shares|names|counters|sector|plays|equities|markets|indices|indexes|bourses|index|gauge/)) for (const m of text.matchAll(SECTOR)) {
     const words = m[0].split(/[\s\u00a0]+/);
-    if (words.some((w) => /^(?:the|a|an|its|their|of|in|and|or|as|such|more|than|most|other|many|some|all|with|while|by|on|at|to|were|was|rose|fell)$/i.test(w))) continue;
+    if (words.some((w) => /^(?:the|a|an|its|their|his|her|whose|which|that|these|those|this|of|in|and|or|as|such|more|than|most|other|many|some|all|with|while|by|on|at|to|were|was|rose|fell|bought|sold|picked|up)$/i.test(w))) continue;
     add(m.index, m.index + m[0].length, [], 'sector');
   }
   for (const m of text.matchAll(NAME_THEN_MOVE)) {
@@ -130,13 +139,13 @@ export function findSlots(text: string, mentions: readonly Mention[], memory: Pa
 const JOINED = /^[\s\u00a0]*(?:(?:[(),/&]|and|or|as[\s\u00a0]+well[\s\u00a0]+as|plus|both)[\s\u00a0]*)*$/i;
 
 const CLAUSE = new RegExp(
-  `;|:(?=${S})|${S}[\\u2013\\u2014-]${S}|\\u2014|,?${S}(?<word>while|whereas|but|even${S}as|(?<!such${S})as(?!${S}(?:much|high|low|many|far|well|of|part|a${S}result))|although|though|after|before|when|despite|amid|with|and|which|who|where|following|ahead${S}of|on|led${S}by|helped${S}by|dragged${S}by|lifted${S}by|weighed${S}down${S}by|then|to${S}(?=close|end|finish|settle))(?=${S}|$)|,${S}(?=[a-z]+ing(?![\\p{L}]))`,
+  `;|:(?=${S})|${S}[\\u2013\\u2014-]${S}|\\u2014|,?${S}(?<word>while|whereas|but|even${S}as|(?<!(?:such|much|high|low|far|many|well)${S})as(?!${S}(?:much|high|low|many|far|well|of|part|a${S}result|a${S}whole))|although|though|after|before|when|despite|amid|with|and|which|whose|who|where|that|following|ahead${S}of|led${S}by|helped${S}by|dragged${S}by|lifted${S}by|weighed${S}down${S}by|then|to${S}(?=close|end|finish|settle))(?=${S}|$)|,${S}(?=[a-z]+ing(?![\\p{L}]))`,
   'giu',
 );
-const RELATIVE = /^(?:which|who|where)$/i;
+const RELATIVE = /^(?:which|whose|who|where|that)$/i;
 /** A clause that starts with a verb continues the subject before it. */
 const VERB_START = new RegExp(
-  `^(?:(?:[a-z]+ly|then|later|eventually|finally|also|still|further|again|briefly)${S})*(?:[a-z]+ing|[a-z]+ed|to|rose|fell|hit|touched|held|was|were|is|are|has|had|gave|lost|shed|gained|added|made|took|set|ended|slid|sank|slipped|jumped|soared|sold|bought|drew|up|down|higher|lower|back|\\d|\\uE000)(?![\\p{L}])`,
+  `^(?:(?:[a-z]+ly|then|later|eventually|finally|also|still|further|again|briefly)${S})*(?:[a-z]+ing|[a-z]+ed|to|rose|fell|hit|touched|held|was|were|is|are|has|had|gave|lost|shed|gained|added|made|took|set|ended|slid|sank|slipped|jumped|soared|sold|bought|drew|trades|stands|remains|sits|holds|closes|ends|up|down|higher|lower|back|\\d|\\uE000)(?![\\p{L}])`,
   'u',
 );
 
@@ -174,6 +183,14 @@ export function subjects(text: string, slots: readonly Slot[]): (offset: number)
     }
     cuts.push({ start, end: -1, word, bodyStart: end });
   }
+  // A relative clause between commas ends at its comma: "SMIC, which holds a 51 % stake, rose 7 %".
+  for (const cut of [...cuts]) {
+    if (!RELATIVE.test(cut.word)) continue;
+    const comma = text.indexOf(',', cut.bodyStart);
+    const next = cuts.find((c) => c.start > cut.start && RELATIVE.test(c.word));
+    if (comma >= 0 && (!next || comma < next.start)) cuts.push({ start: comma, end: -1, word: 'resume', bodyStart: comma + 1 });
+  }
+  cuts.sort((a, b) => a.start - b.start);
   const clauses: Clause[] = [{ start: 0, end: text.length, word: '', bodyStart: 0 }];
   for (const cut of cuts) {
     clauses[clauses.length - 1].end = cut.start;
@@ -192,7 +209,13 @@ export function subjects(text: string, slots: readonly Slot[]): (offset: number)
       const antecedent = slots.filter((s) => s.end <= clause.start).at(-1);
       return antecedent ? tie(antecedent) : { kind: 'none' };
     }
-    return VERB_START.test(restOf(clause)) ? handedOn(i - 1) : { kind: 'none' };
+    if (!VERB_START.test(restOf(clause))) return { kind: 'none' };
+    // After a relative clause, the sentence resumes with the subject before it.
+    if (clause.word === 'resume') {
+      const relative = clauses.findLastIndex((c, j) => j < i && RELATIVE.test(c.word));
+      return handedOn(Math.max(0, relative - 1));
+    }
+    return handedOn(i - 1);
   };
   /** The subject a clause hands on to a clause that continues it: its first name, or what it inherited. */
   const handedOn = (i: number): Subject => {
@@ -200,7 +223,10 @@ export function subjects(text: string, slots: readonly Slot[]): (offset: number)
     const first = slots.find((s) => s.start >= clause.bodyStart && s.end <= clause.end);
     if (first && (i === 0 || !VERB_START.test(restOf(clause)))) return tie(first);
     const from = inherited(i);
-    return from.kind === 'none' && first ? tie(first) : from;
+    if (from.kind === 'none' && first) return tie(first);
+    // A clause that names nothing and states no figure ("and losses") passes the subject on.
+    if (from.kind === 'none' && !first && i > 0 && !/\d|\uE000/.test(text.slice(clause.bodyStart, clause.end))) return handedOn(i - 1);
+    return from;
   };
   return (offset) => {
     const i = clauses.findLastIndex((c) => c.start <= offset);

@@ -7,8 +7,8 @@
  * - prose "around 26,000" (about, roughly, some, approximately) allows half a unit of its last non-zero
  *   digit either side, and at least 1 % of the number: [25,500, 26,500]; "around 25,000" does not
  *   reach 26,160;
- * - prose "nearly 10 %" (almost, close to, just under) allows up to 5 % of the number below it, and
- *   what rounds to it: [9.5, 10.05], so 9.9 % passes and 9.4 % or 10.2 % do not; "just over 8 %"
+ * - prose "nearly 10 %" (almost, close to, just under) allows up to 10 % of the number below it, and
+ *   at most the number: [9, 10], so 9.9 % passes and 8.9 % or 10.2 % do not; "just over 8 %"
  *   allows up to 5 % above it, (8, 8.4];
  * - prose "more than 8 %" allows (8, ∞); "at least 8 %" [8, ∞); "less than", "at most" likewise;
  * - a snapshot figure that is exact is the point itself (a derived 0.7394 % is compared unrounded);
@@ -44,7 +44,7 @@ export const TOLERANCE = {
   /** "around", "about", "roughly": at least this share of the number either side. */
   around: 0.01,
   /** "nearly", "almost", "close to": at most this share below the number. */
-  nearly: 0.05,
+  nearly: 0.1,
   /** "just over", "slightly above": at most this share above the number. */
   justOver: 0.05,
 } as const;
@@ -55,12 +55,12 @@ export function proseInterval(number: ProseNumber): Interval {
   const written = (10 ** -number.decimals * number.scale) / 2;
   switch (number.qualifier) {
     case 'moreThan':
-      if (number.side === 'above') return { lo: x, hi: x + Math.max(Math.abs(x) * TOLERANCE.justOver, 2 * written), loOpen: true, hiOpen: false };
+      if (number.side === 'above') return { lo: x, hi: x + Math.abs(x) * TOLERANCE.justOver, loOpen: true, hiOpen: false };
       return { lo: x, hi: Infinity, loOpen: !number.inclusive, hiOpen: true };
     case 'lessThan':
       return { lo: -Infinity, hi: x, loOpen: true, hiOpen: !number.inclusive };
     case 'around': {
-      if (number.side === 'below') return closed(x - Math.max(Math.abs(x) * TOLERANCE.nearly, 2 * written), x + written);
+      if (number.side === 'below') return closed(x - Math.abs(x) * TOLERANCE.nearly, x);
       const half = Math.max(number.unit / 2, written, Math.abs(x) * TOLERANCE.around);
       return closed(x - half, x + half);
     }

@@ -7,6 +7,8 @@
  * or a `<Fig>` right after them ("gained 108 points", "up 8 %", "advanced by 63") or right before
  * them ("a 0.7 % rise", "a <Fig/> gain").
  *
+ * A weak word also counts right after its subject ("the broader market advanced").
+ *
  * A word is not counted when negated ("did not fall", "never rose") or hypothetical ("could
  * fall", "may rise", "is expected to rise"): it states no move of the session.
  */
@@ -52,14 +54,20 @@ const WEAK: [string, Way][] = [
 
 /**
  * Words about the path within the day, not its net move: "pared gains", "gave up early gains",
- * "fell back", "trimmed losses". They hide the direction words inside them.
+ * "fell back", "trimmed losses"; and phrases that hold a direction word without being a move:
+ * "picked up HKD 800 million of shares", "up to 50 %". They hide the direction words inside them.
  */
 const INTRADAY_PATH = new RegExp(
-  `(?<![\\p{L}])(?:(?:pared|trimmed|erased|gave${S}up|cut|reversed|wiped${S}out|recouped|recovered)${S}(?:(?:some|most|all|part|much)${S}of${S})?(?:its${S}|their${S}|the${S}|early${S}|earlier${S}|initial${S}|morning${S}|intraday${S})*(?:gains?|loss(?:es)?|advances?|declines?)|(?:fell|eased|slipped|dropped|came|slid|drifted|rose|climbed|bounced)${S}(?:back|off)|off${S}(?:its|the|their)${S}(?:highs?|lows?|best|worst)|from${S}(?:early|earlier|initial|morning)${S}(?:gains?|loss(?:es)?|highs?|lows?))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:(?:pared|trimmed|erased|gave${S}up|cut|reversed|wiped${S}out|recouped|recovered)${S}(?:(?:some|most|all|part|much)${S}of${S})?(?:its${S}|their${S}|the${S}|early${S}|earlier${S}|initial${S}|morning${S}|intraday${S})*(?:gains?|loss(?:es)?|advances?|declines?)|(?:fell|eased|slipped|dropped|came|slid|drifted|rose|climbed|bounced)${S}(?:back|off)|off${S}(?:its|the|their)${S}(?:highs?|lows?|best|worst)|from${S}(?:early|earlier|initial|morning)${S}(?:gains?|loss(?:es)?|highs?|lows?)|(?:picked|snapped|scooped|took|bought|buying|snapping|picking|shored|ramped|stepped)${S}up|up${S}to)(?![\\p{L}])`,
   'giu',
 );
 
-const compile = (list: [string, Way][]) => list.map(([words, way]) => ({ way, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${words})(?![\\p{L}\\p{N}])`, 'giu') }));
+/** One pattern per way, the list's alternatives in order (the earlier, longer phrases first). */
+const compile = (list: [string, Way][]) =>
+  (['up', 'down'] as const).map((way) => ({
+    way,
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.filter(([, w]) => w === way).map(([words]) => `(?:${words})`).join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
+  }));
 const STRONG_PATTERNS = compile(STRONG);
 const WEAK_PATTERNS = compile(WEAK);
 
@@ -77,7 +85,7 @@ const FIGURE_BEFORE = new RegExp(
 );
 
 /** The direction words of a sentence (masked text) outside `exclude` (names). */
-export function findDirectionWords(text: string, exclude: readonly (readonly [number, number])[] = []): DirectionWord[] {
+export function findDirectionWords(text: string, exclude: readonly (readonly [number, number])[] = [], subjectEnds: readonly number[] = []): DirectionWord[] {
   const found: DirectionWord[] = [];
   const path = [...text.matchAll(INTRADAY_PATH)].map((m) => [m.index, m.index + m[0].length] as const);
   const taken = (start: number, end: number) =>
@@ -88,7 +96,9 @@ export function findDirectionWords(text: string, exclude: readonly (readonly [nu
     if (taken(start, end)) return;
     const before = text.slice(Math.max(0, start - 60), start);
     if (NOT_A_MOVE.test(before)) return;
-    if (weak && !FIGURE_AFTER.test(text.slice(end, end + 40)) && !FIGURE_BEFORE.test(before)) return;
+    // A weak word right after its subject is its verb: "the broader market advanced".
+    const afterSubject = subjectEnds.some((e) => e <= start && /^[\s\u00a0]+$/.test(text.slice(e, start)));
+    if (weak && !afterSubject && !FIGURE_AFTER.test(text.slice(end, end + 40)) && !FIGURE_BEFORE.test(before)) return;
     found.push({ start, end, way, word: match[0].replace(/[\s\u00a0]+/g, ' ') });
   };
   for (const { pattern, way } of STRONG_PATTERNS) for (const match of text.matchAll(pattern)) add(match, way, false);

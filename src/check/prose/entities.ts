@@ -27,7 +27,7 @@ import type { NumberKind } from './numbers.ts';
 export type FigureKind = 'percent' | 'plain' | 'price' | 'money' | 'count';
 
 /** What a figure is about; a number is compared only with figures of the scope its words give it. */
-export type Scope = 'session' | 'previous' | 'intraday' | 'range52' | 'valuation' | 'flow' | 'turnover' | 'volume' | 'breadth';
+export type Scope = 'session' | 'previous' | 'intraday' | 'range52' | 'valuation' | 'flow' | 'flowTotal' | 'turnover' | 'volume' | 'breadth';
 
 export interface EntityFigure {
   /** The `<Fig of>` field, or `southboundNetInflow` for a flow. */
@@ -92,7 +92,33 @@ const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 type NewQuoteFields = Partial<Record<'high' | 'low' | 'turnover' | 'volume', Stated>>;
 type NewSessionFields = {
   breadth?: { advancers?: Stated | number; decliners?: Stated | number; unchanged?: Stated | number };
+  flowTotals?: { direction: 'southbound' | 'northbound'; channel?: string; netInflow?: Stated; side?: 'buyers' | 'sellers' }[];
 };
+
+/** A session total of Stock Connect flows, as prose may state it: a net figure, a side, or both. */
+export interface FlowTotalFigure {
+  direction: 'southbound' | 'northbound';
+  channel?: string;
+  netInflow?: Stated;
+  /** Stated, or the sign of the net figure. */
+  side?: 'buyers' | 'sellers';
+  text: string;
+}
+
+/** The session's flow totals, where the snapshot states them. */
+export function flowTotals(session: SessionView): FlowTotalFigure[] {
+  return ((session as SessionView & NewSessionFields).flowTotals ?? []).map((total) => ({
+    direction: total.direction,
+    channel: total.channel,
+    netInflow: total.netInflow,
+    side: total.side ?? (total.netInflow && total.netInflow.qualifier === 'exact' && total.netInflow.value !== 0 ? (total.netInflow.value > 0 ? 'buyers' : 'sellers') : undefined),
+    text: [
+      `${total.direction}${total.channel ? ` (${total.channel})` : ''}`,
+      total.netInflow ? `net ${plainSpaces(formatStated(total.netInflow, (v) => formatMoney(v, session.market.currency)))}` : '',
+      total.side ? `net ${total.side}` : '',
+    ].filter(Boolean).join(' '),
+  }));
+}
 const asStated = (value: Stated | number | undefined): Stated | undefined => (typeof value === 'number' ? exact(value) : value);
 
 /** Every entity prose may name: the session's quotes first, then the rest of the registries, then the market. */
@@ -133,6 +159,18 @@ function marketEntity(session: SessionView, benchmark: ProseEntity | undefined):
   const figures: EntityFigure[] = (benchmark?.figures ?? []).filter((f) => f.scope === 'session' || f.scope === 'previous' || f.scope === 'intraday');
   if (session.turnover) {
     figures.push({ field: 'turnover', label: 'turnover', stated: session.turnover, kind: 'money', scope: 'turnover', signed: false, text: plainSpaces(resolveFigure(session, 'turnover').text) });
+  }
+  for (const total of flowTotals(session)) {
+    if (!total.netInflow) continue;
+    figures.push({
+      field: `${total.direction}NetInflow`,
+      label: `${total.direction} net flow${total.channel ? ` (${total.channel})` : ''}`,
+      stated: total.netInflow,
+      kind: 'money',
+      scope: 'flowTotal',
+      signed: true,
+      text: plainSpaces(formatStated(total.netInflow, (v) => formatMoney(v, session.market.currency))),
+    });
   }
   const breadth = (session as SessionView & NewSessionFields).breadth;
   for (const field of ['advancers', 'decliners', 'unchanged'] as const) {

@@ -58,6 +58,8 @@ export interface ProseNumber {
   inclusive: boolean;
   /** "nearly", "almost": the figure is at most the number and close below it; "just over": close above it. */
   side?: 'below' | 'above';
+  /** A level or threshold ("the 25,000 mark", "the 26,000 level"): compared with levels, never a change. */
+  level: boolean;
   /** Could be a year (see the module comment): skipped when it matches no figure. */
   yearLike: boolean;
 }
@@ -82,9 +84,9 @@ const CURRENCY_AFTER = new RegExp(`^${S}*(?:HKD|USD|RMB|CNY|CNH|yuan|renminbi|Ho
 const QUALIFIERS: [RegExp, Qualifier, boolean, ('below' | 'above')?][] = [
   [new RegExp(`(?:nearly|almost|close${S}+to|just${S}+(?:under|below|shy${S}+of|short${S}+of)|approaching)${S}*$`, 'i'), 'around', true, 'below'],
   [new RegExp(`(?:just|slightly)${S}+(?:over|above|more${S}+than)${S}*$`, 'i'), 'moreThan', false, 'above'],
-  [new RegExp(`(?:more${S}+than|over|above|upwards${S}+of|in${S}+excess${S}+of|greater${S}+than|beyond)${S}*$`, 'i'), 'moreThan', false],
+  [new RegExp(`(?:more${S}+than|over|above|upwards${S}+of|in${S}+excess${S}+of|greater${S}+than|beyond|topped|exceeded|surpassed)(?:${S}+the)?${S}*$`, 'i'), 'moreThan', false],
   [new RegExp(`at${S}+least${S}*$`, 'i'), 'moreThan', true],
-  [new RegExp(`(?:less${S}+than|under|below|fewer${S}+than|short${S}+of)${S}*$`, 'i'), 'lessThan', false],
+  [new RegExp(`(?:less${S}+than|under|below|fewer${S}+than|short${S}+of)(?:${S}+the)?${S}*$`, 'i'), 'lessThan', false],
   [new RegExp(`at${S}+most${S}*$`, 'i'), 'lessThan', true],
   [new RegExp(`(?:around|about|roughly|approximately|approx\\.|some|near|circa|~)${S}*$`, 'i'), 'around', false],
 ];
@@ -134,6 +136,9 @@ const LINKING_WORDS = new Set(
     'till through across among between within without about around via plus minus apiece overall'
   ).split(' '),
 );
+
+/** A word a number counts: a plural ("30 stocks", "3 analysts") or a few collective nouns. */
+const COUNTED = /^(?:[\p{L}'’\-\u2010\u2011]*[^s\W]s|people|staff|personnel|workforce|children|media|data|million|billion)$/iu;
 
 export interface ReadNumbers {
   numbers: ProseNumber[];
@@ -214,7 +219,7 @@ export function readNumbers(text: string, exclude: readonly (readonly [number, n
     const following = NEXT_WORD.exec(rest)?.[1];
     // "30 stocks", "58 of 82", "2.1 billion shares": the number counts something that is no figure.
     const counts = unitEnd === end || (scale > 1 && !currency && !CURRENCY_BEFORE.test(before));
-    if (following && counts && (!LINKING_WORDS.has(following.toLowerCase()) || OUT_OF.test(rest))) { skip('count'); continue; }
+    if (following && counts && ((!LINKING_WORDS.has(following.toLowerCase()) && COUNTED.test(following)) || OUT_OF.test(rest))) { skip('count'); continue; }
 
     let claimStart = start;
     let head = before;
@@ -239,7 +244,7 @@ export function readNumbers(text: string, exclude: readonly (readonly [number, n
       }
     }
     // "the 26,000 level", "the 26,000 mark": a round threshold, read as "around 26,000".
-    if (level) qualifier = 'around';
+    if (level && qualifier === 'exact') qualifier = 'around';
     const negative = sign !== undefined && sign !== '+';
     numbers.push({
       start,
@@ -257,6 +262,7 @@ export function readNumbers(text: string, exclude: readonly (readonly [number, n
       qualifier,
       inclusive,
       side,
+      level,
       yearLike: integer && !sign && !digits.includes(',') && digits.length === 4 && magnitude >= 1900 && magnitude <= 2100 && kind === 'plain' && unitEnd === end,
     });
   }

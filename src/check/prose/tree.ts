@@ -80,7 +80,6 @@ const SKIPPED = new Set(['code', 'inlineCode', 'html', 'image', 'imageReference'
 export function proseBlocks(tree: MdNode, source: string, shift = 0): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
-  const checkedStack: { start: number; reason: string; at: number }[] = [];
 
   const flush = () => {
     if (current && current.text.trim() !== '') blocks.push(current);
@@ -117,21 +116,21 @@ export function proseBlocks(tree: MdNode, source: string, shift = 0): Block[] {
         return;
       }
       if (name === CHECKED_COMPONENT) {
-        const reason = node.attributes?.find((a) => a.name === 'reason')?.value;
-        const flow = node.type === 'mdxJsxFlowElement';
-        if (flow) flush();
-        checkedStack.push({ start: flow ? 0 : open().text.length, reason: typeof reason === 'string' ? reason : '', at: startOf(node) - shift });
-        for (const child of node.children ?? []) {
-          visit(child, inBlock);
-          // A flow mark around several paragraphs marks each of them.
-          if (flow && current) {
-            const mark = checkedStack[checkedStack.length - 1];
-            current.checked.push({ start: 0, end: current.text.length, reason: mark.reason, at: mark.at });
-            flush();
-          }
+        const attribute = node.attributes?.find((a) => a.name === 'reason')?.value;
+        const reason = typeof attribute === 'string' ? attribute : '';
+        const at = startOf(node) - shift;
+        if (node.type === 'mdxJsxFlowElement') {
+          // Around paragraphs: every block inside is marked whole.
+          flush();
+          const first = blocks.length;
+          for (const child of node.children ?? []) visit(child, false);
+          flush();
+          for (const block of blocks.slice(first)) block.checked.push({ start: 0, end: block.text.length, reason, at });
+          return;
         }
-        const mark = checkedStack.pop()!;
-        if (!flow && current) current.checked.push({ start: mark.start, end: current.text.length, reason: mark.reason, at: mark.at });
+        const start = open().text.length;
+        for (const child of node.children ?? []) visit(child, inBlock);
+        if (current) current.checked.push({ start, end: current.text.length, reason, at });
         return;
       }
       // Component tags end a block; their children (Driver, Risks…) are prose of their own.

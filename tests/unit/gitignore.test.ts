@@ -1,0 +1,24 @@
+/**
+ * Every name a build writes beside the published site is ignored by git, the link `dist` itself
+ * included (a `dist/` pattern with a slash matches folders only, not a link).
+ */
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const ignored = (path: string) => {
+  try {
+    execFileSync('git', ['check-ignore', '--no-index', '-q', path]);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('.gitignore', () => {
+  it.each(['dist', 'dist/index.html', 'dist.sites/mx24dsm0-18736/index.html', 'dist.sites/mx24dsm0-18736.og/a.png', 'dist.link-4242', 'dist.next/index.html', 'dist.previous-4242/index.html', 'dist.og/a.png'])('ignores %s', (path) => {
+    expect(ignored(path)).toBe(true);
+  });
+  it('does not ignore the content', () => {
+    expect(ignored('content/reports/2025-10-24-smic-rally.mdx')).toBe(false);
+  });
+});
