@@ -182,13 +182,17 @@ const INTRADAY = new RegExp(
 );
 /** Another period than the session. */
 const PERIOD = new RegExp(
-  `(?<![\\p{L}])(?:this${S}(?:year|month|week|quarter)|so${S}far|year(?:${S})?[-\\u2010\\u2011]?(?:${S})?to(?:${S})?[-\\u2010\\u2011]?(?:${S})?date|YTD|since|(?:over|in|during|for)${S}the${S}(?:past|last|previous|prior|first|second|third|fourth)|(?:last|past|previous|prior)${S}(?:year|month|week|quarter|session|two|three|four|five|several|few)|a${S}(?:year|month|week|day)${S}(?:ago|earlier|before)|year(?:${S})?[-\\u2010\\u2011]?(?:${S})?on(?:${S})?[-\\u2010\\u2011]?(?:${S})?year|on[-\\u2010\\u2011${'\\s'}]year|on${S}the${S}(?:year|month|week|quarter)|for${S}the${S}(?:year|month|week|quarter)|(?:ended|finished|closed)${S}the${S}(?:week|month|year|quarter)|(?:has|have)${S}(?:[a-z]+ly${S})?(?:[a-z]+ed|risen|fallen|grown|lost|shed|slid|sunk|won|been)|weekly|monthly|annual(?:ly)?|quarterly|(?:first|second|third|fourth)${S}(?:half|quarter)|H[12]|Q[1-4]|in${S}(?:19|20)\\d\\d|(?:${MONTHS})${S}(?:peak|high|low|trough|top)|in${S}(?:${MONTHS})(?![\\p{L}])|(?:${MONTHS})[\\u2013-](?:${MONTHS})|(?:its|a|the)${S}(?:record|all[-\\u2010\\u2011]time|multi[-\\u2010\\u2011]year|peak|trough)|from${S}(?:its|a|the)${S}(?:[\\p{L}\\p{N}-]+${S})?(?:peak|trough|record|high|low|top|bottom)|(?:below|above|off|under|short${S}of|shy${S}of)${S}(?:its|a|the)${S}(?:[\\p{L}\\p{N}-]+${S})?(?:peak|trough|record|top|bottom|highs?|lows?)|yesterday|the${S}(?:previous|prior)${S}(?:day|session|week)|a${S}day${S}earlier|the${S}day${S}before|earlier${S}(?:this|in${S}the)${S}(?:week|month)|a${S}week${S}ago|(?:ago|earlier)${S}this)(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:this${S}(?:year|month|week|quarter)|so${S}far|year(?:${S})?[-\\u2010\\u2011]?(?:${S})?to(?:${S})?[-\\u2010\\u2011]?(?:${S})?date|YTD|(?<!(?:first${S}time|lowest|highest|biggest|largest|steepest|sharpest|worst|best|most|least|strongest|weakest)(?:${S}[\\p{L}\\p{N}-]+){0,4}${S})since|(?:over|in|during|for)${S}the${S}(?:past|last|previous|prior|first|second|third|fourth)|(?:last|past|previous|prior)${S}(?:year|month|week|quarter|session|two|three|four|five|several|few)|a${S}(?:year|month|week|day)${S}(?:ago|earlier|before)|year(?:${S})?[-\\u2010\\u2011]?(?:${S})?on(?:${S})?[-\\u2010\\u2011]?(?:${S})?year|on[-\\u2010\\u2011${'\\s'}]year|on${S}the${S}(?:year|month|week|quarter)|for${S}the${S}(?:year|month|week|quarter)|(?:ended|finished|closed)${S}the${S}(?:week|month|year|quarter)|(?:has|have)${S}(?:[a-z]+ly${S})?(?:[a-z]+ed|risen|fallen|grown|lost|shed|slid|sunk|won|been)|weekly|monthly|annual(?:ly)?|quarterly|(?:first|second|third|fourth)${S}(?:half|quarter)|H[12]|Q[1-4]|in${S}(?:19|20)\\d\\d|(?:${MONTHS})${S}(?:peak|high|low|trough|top)|in${S}(?:${MONTHS})(?![\\p{L}])|(?:${MONTHS})[\\u2013-](?:${MONTHS})|(?:its|a|the)${S}(?:record|all[-\\u2010\\u2011]time|multi[-\\u2010\\u2011]year|peak|trough)|from${S}(?:its|a|the)${S}(?:[\\p{L}\\p{N}-]+${S})?(?:peak|trough|record|high|low|top|bottom)|(?:below|above|off|under|short${S}of|shy${S}of)${S}(?:its|a|the)${S}(?:[\\p{L}\\p{N}-]+${S})?(?:peak|trough|record|top|bottom|highs?|lows?)|yesterday|the${S}(?:previous|prior)${S}(?:day|session|week)|a${S}day${S}earlier|the${S}day${S}before|earlier${S}(?:this|in${S}the)${S}(?:week|month)|a${S}week${S}ago|(?:ago|earlier)${S}this)(?![\\p{L}])`,
   'iu',
 );
 const FIFTY_TWO_WEEK = /52[-\u2010\u2011\s]?week|12[-\u2010\u2011\s]?month|one[-\u2010\u2011\s]year\s+(?:high|low)|year\s+high|year\s+low/iu;
 /** The previous close, stated: "from a previous close of 25,968", "Thursday's close of", "from 25,968 to 26,160". */
 const PREVIOUS_BEFORE = new RegExp(
   `(?:(?:previous|prior|preceding|last)${S}(?:session['’]s${S}|day['’]s${S}|trading${S}day['’]s${S})?clos(?:e|ing)(?:${S}(?:price|level))?|(?:${WEEKDAYS.join('|')})['’]s${S}clos(?:e|ing)(?:${S}(?:price|level))?)${S}(?:of|at|was|stood${S}at)${S}(?:HKD(?:${S})?|HK\\$)?$`,
+  'iu',
+);
+const FROM_PREVIOUS_CLOSE_AFTER = new RegExp(
+  `^${S}(?:below|above|from|off|under|over|on)${S}(?:(?:${WEEKDAYS.join('|')}|yesterday)['’]s|(?:the|its|their)${S}(?:previous|prior|last)(?:${S}session['’]s)?)${S}clos(?:e|ing)(?![\\p{L}])`,
   'iu',
 );
 const FROM_TO = new RegExp(`(?<![\\p{L}])from${S}(?:HKD(?:${S})?|HK\\$)?$`, 'iu');
@@ -227,12 +231,14 @@ function contextOf(text: string, number: ProseNumber, span: string, words: Direc
   if (CONTRIBUTION_AFTER.test(after)) return { kind: 'skip', reason: 'contribution to an index' };
   // "11.2 times forward earnings", "a P/E of 98.4": a valuation.
   if (VALUATION_AFTER.test(text.slice(number.end, number.end + 60)) || VALUATION_BEFORE.test(before)) return { kind: 'scopes', scopes: ['valuation'], name: 'valuation' };
+  // "2.2 % below Friday's close": the session's move, measured from the previous close.
+  if (FROM_PREVIOUS_CLOSE_AFTER.test(after) && (number.kind === 'percent' || !/^[\s\u00a0]+from/i.test(after))) return { kind: 'scopes', scopes: ['session'], name: 'move' };
   if (PREVIOUS_BEFORE.test(before) || (FROM_TO.test(before) && new RegExp(`^${S}to${S}`, 'i').test(after))) return { kind: 'scopes', scopes: ['previous'], name: 'previous close' };
   if (INTRADAY.test(span)) return { kind: 'scopes', scopes: ['intraday'], name: 'intraday high or low' };
   if (FIFTY_TWO_WEEK.test(span) && !isMove(text, number, words)) return { kind: 'scopes', scopes: ['range52'], name: '52-week range' };
   if (PERIOD.test(span) || otherDay) return { kind: 'skip', reason: 'another period' };
   if (TURNOVER_BEFORE.test(before) || TURNOVER_AFTER.test(after)) return { kind: 'scopes', scopes: ['turnover'], name: 'turnover' };
-  if (isMove(text, number, words)) return { kind: 'scopes', scopes: ['session'], name: 'move' };
+  if (!number.level && isMove(text, number, words)) return { kind: 'scopes', scopes: ['session'], name: 'move' };
   const scopes: Scope[] = ['session', 'range52', 'valuation'];
   if (FLOW_WORDS.test(text)) scopes.push('flow');
   return { kind: 'scopes', scopes, name: 'figure' };
@@ -297,7 +303,7 @@ function checkSentence(sentence: Sentence, context: SentenceContext, report: Rep
   const breadth = breadthClaims(text);
   checkBreadth(breadth, context.market, report, skip);
   const flowSide = checkFlowSides(text, slots, context, report, skip);
-  if (!slots.some((s) => s.entities.length > 0) && !(flowSide && FLOW_WORDS.test(text))) return;
+  if (!slots.some((s) => s.entities.length > 0) && !(flowSide && FLOW_WORDS.test(text)) && !/turnover/i.test(text)) return;
 
   const subjectAt = subjects(text, slots);
   const spans = slots.map((s) => [s.start, s.end] as const);
