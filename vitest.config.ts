@@ -8,8 +8,9 @@ export default getViteConfig({
     globalSetup: ['tests/support/global-setup.ts'],
     // Dates must not depend on the host: run far from Hong Kong so an HKT-only assumption fails.
     env: { TZ: 'America/New_York', ASTRO_TELEMETRY_DISABLED: '1' },
-    // Build tests run real Astro builds side by side on two cores: slow under load, never hung.
+    // Real builds take minutes on a loaded two-core machine; a file waiting for the shared seed build
+    // (tests/support/site.ts) waits in its beforeAll.
     testTimeout: 120_000,
-    hookTimeout: 180_000,
+    hookTimeout: 600_000,
   },
 });

@@ -3,8 +3,9 @@
  * content check and the whole build pass. A failed build leaves the last good site byte for byte, so
  * what readers are served is never half-written.
  *
- * After Astro, Pagefind indexes the new folder for search, before the swap: a failed index also
- * leaves the last good site in place.
+ * Everything that makes the site is Astro's (astro.config.mjs: the content check, the pages, the
+ * search index as a build hook); this script adds what Astro cannot do: the atomic publish, one
+ * build at a time, and the check and share images on a second core.
  *
  * The content check runs in a second process while Astro builds (a build is mostly one core, and the
  * machines that build have two). Astro's output is held back until the check has spoken: a problem
@@ -22,7 +23,6 @@ import { spawn } from 'node:child_process';
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as pagefind from 'pagefind';
 import { buildTime, cacheRoot, contentRoot, listFiles } from '../src/check/paths.ts';
 import { formatReport, type Problem } from '../src/check/problem.ts';
 import { withHeapBudget } from '../src/lib/heap.ts';
@@ -121,12 +121,7 @@ if (images.count > 0) renameSync(imagesDir, join(next, 'og'));
 console.log(`Share images: ${images.count} drawn into ${join(next, 'og')}/`);
 stopAt('built');
 
-const searchIndex = await indexForSearch(next);
-if (searchIndex.length > 0) {
-  discard(plan);
-  console.error(`\nSearch indexing failed:\n  ${searchIndex.join('\n  ')}\n${lastGood()}.`);
-  process.exit(1);
-}
+// Astro has indexed the reports for search (src/integrations/search-index.ts): a failed index failed the build above.
 stopAt('indexed');
 try {
   publish(plan);
@@ -146,27 +141,6 @@ function startPublish(): PublishPlan {
     if (!(error instanceof PublishError)) throw error;
     console.error(`Build failed: ${error.message}; ${lastGood()}.`);
     process.exit(1);
-  }
-}
-
-/**
- * Indexes the reports (the elements marked data-pagefind-body) into `<site>/pagefind/`; returns the
- * errors. Only report pages carry that mark, so only they are read.
- */
-async function indexForSearch(site: string): Promise<string[]> {
-  try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    if (!index) return errors;
-    const added = await index.addDirectory({ path: site, glob: 'reports/**/*.html' });
-    if (added.errors.length > 0) return added.errors;
-    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-    if (written.errors.length > 0) return written.errors;
-    console.log(`Search: indexed ${added.page_count} report page(s) into ${join(site, 'pagefind')}/`);
-    return [];
-  } catch (error) {
-    return [error instanceof Error ? error.message : String(error)];
-  } finally {
-    await pagefind.close();
   }
 }
 

@@ -28,12 +28,14 @@ import { buildSession, type SessionView } from '../lib/session.ts';
 import { parsePriceCsv, type PriceBar } from '../lib/prices.ts';
 import { componentProblems } from './components.ts';
 import { parseReportBody, type ParsedReportBody } from '../markdown/parse.ts';
-import { quoteInconsistencies } from './consistency.ts';
+import { continuityInconsistency, quoteInconsistencies, writtenDecimals } from './consistency.ts';
+import { previousTradingDay } from '../lib/previous-session.ts';
+import { withWrittenDecimals } from '../lib/written.ts';
 import { analyseProse, proseEntities, type MarkedSentence, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
 import { readContentHistory, type ContentHistory } from './history.ts';
 import { boundProblem, excerpt, fieldName, type Problem } from './problem.ts';
-import { isRegularFile, scanContent } from './paths.ts';
+import { isDirectory, isRegularFile, scanContent } from './paths.ts';
 import { decodeText, lineIndex, parseFrontmatterSource, parseJsonSource, splitFrontmatter, type ParsedSource } from './sources.ts';
 
 export interface CheckOptions {
@@ -74,6 +76,10 @@ export function checkContent(options: CheckOptions): Problem[] {
   // Every file under the content folder, without following links: what is read, and what is
   // refused (links, odd names, names equal but for case, files too large) with its path.
   const scanned = scanContent(root);
+  if (!isDirectory(root)) {
+    // Without this, a mistyped CLOSING_BELL_CONTENT would build an empty site and publish it over the real one.
+    problems.push({ severity: 'error', file: display(root) || '.', line: 1, column: 1, field: '', message: 'found no content folder here, expected the folder holding reports/, markets/ and the registries (CLOSING_BELL_CONTENT, default content)' });
+  }
   for (const refused of scanned.refused) {
     problems.push({ severity: 'error', file: display(join(root, refused.path)), line: 1, column: 1, field: '', message: refused.message });
   }
@@ -147,13 +153,18 @@ export function checkContent(options: CheckOptions): Problem[] {
   for (const snapshot of snapshots) {
     checkSnapshot(snapshot, securityById, indexById, broken, error);
     try {
-      sessions.set(snapshot.id, buildSession(snapshot.data, { securities: securityById, indices: indexById }));
-    } catch {
+      const written = withWrittenDecimals(snapshot.data, (path) => snapshot.source.literal?.(path));
+      sessions.set(snapshot.id, buildSession(written, { securities: securityById, indices: indexById }));
+    } catch (e) {
       // Its unknown tickers or symbols are reported above; reports on it are checked without figures.
       brokenSessions.add(snapshot.id);
+      // A session the site cannot build that nothing above refused would pass the check and crash
+      // the build: say what the figures make impossible, at the quote when it can be found.
+      if (!problems.some((p) => p.severity === 'error' && p.file === snapshot.file)) unbuildableSession(snapshot, e, error);
     }
   }
 
+  checkContinuity(snapshots, calendarById, error);
   const prices = checkPrices(filesIn('prices'), display, securityById, calendarById, snapshots, problems);
 
   // What prose can name in a session, made once for all the reports on it.
@@ -169,13 +180,13 @@ export function checkContent(options: CheckOptions): Problem[] {
   for (const report of reports) {
     checkReport(report, context, error, warning);
     const session = sessions.get(`${report.data.market}/${report.data.date}`);
+    // The body's one parse: the body check and the prose check both read this tree.
     const body = checkReportBody(report.file, report.text, session, problems, prices);
     options.onReport?.({ id: report.id, data: report.data }, session);
     // Prose against data: every number and direction word in a sentence that names a security or an index.
     if (session) {
       let entities = entitiesBySession.get(session);
       if (!entities) entitiesBySession.set(session, (entities = proseEntities(session, securityById, indexById)));
-      // The body's one parse, shared with the body check.
       const prose = analyseProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities, tree: body?.tree, firstLine: body?.firstLine });
       problems.push(...prose.problems);
       for (const marked of prose.marked) options.onMarked?.(marked);
@@ -236,6 +247,26 @@ function checkRemovedReports(reports: Loaded<ReportMeta>[], retractions: Map<str
       message: `found the published report ${id}${title ? ` (${excerpt(title.trim(), 60)})` : ''} removed (first published in commit ${file.first.commit.slice(0, 7)}, ${file.first.date}), expected a retraction for it in content/retractions.json: { "id": "${id}", "title", "published", "date", "reason" }; see "Retracting a report" in the README`,
     });
   }
+}
+
+/** Where a snapshot the check found no fault in still cannot become a session (src/lib/session.ts). */
+function unbuildableSession(snapshot: Loaded<Snapshot>, cause: unknown, error: ErrorAt): void {
+  const exact = (figure: unknown) => {
+    const stated = figure as { qualifier?: string; value?: unknown } | undefined;
+    return typeof figure === 'number' ? figure : stated?.qualifier === 'exact' && typeof stated.value === 'number' ? stated.value : undefined;
+  };
+  let found = false;
+  for (const list of ['indices', 'stocks'] as const) {
+    (snapshot.data[list] as (IndexQuote | StockQuote)[]).forEach((quote, i) => {
+      const close = exact((quote as { close?: unknown }).close);
+      const change = exact((quote as { change?: unknown }).change);
+      if (close !== undefined && change !== undefined && !(close - change > 0)) {
+        found = true;
+        error(snapshot, [list, i, 'change'], `found change ${change} with close ${close}, which makes the previous close ${close - change}, expected a previous close above zero`);
+      }
+    });
+  }
+  if (!found) error(snapshot, [], `found figures the site cannot show (${excerpt(cause instanceof Error ? cause.message : String(cause), 120)}), expected figures that agree with each other`);
 }
 
 /** A report with nothing under its front matter: it would publish as a headline over an empty page. */
@@ -346,12 +377,55 @@ function checkSnapshot(
     seen.add(quote.ticker);
   });
   seen.clear();
+  data.flowTotals.forEach((total, i) => {
+    const key = `${total.direction} ${total.channel ?? ''}`;
+    const named = `${total.direction}${total.channel ? ` (${total.channel})` : ''} total`;
+    if (seen.has(key)) error(snapshot, ['flowTotals', i, 'direction'], `found a second ${named}, expected one per direction and channel`);
+    seen.add(key);
+    if (!total.netInflow && !total.side) {
+      error(snapshot, ['flowTotals', i], `found a ${named} with neither "netInflow" nor "side", expected the net figure, or "side": "buyers" or "sellers" when the source gives no figure`);
+    }
+    const figure = total.netInflow;
+    if (total.side && figure && figure.qualifier !== 'lessThan' && figure.qualifier !== 'moreThan' && figure.value !== 0 && (figure.value < 0) !== (total.side === 'sellers')) {
+      error(snapshot, ['flowTotals', i, 'side'], `found "side": "${total.side}" beside a net inflow of ${figure.value}, expected ${figure.value < 0 ? '"sellers" for a net outflow' : '"buyers" for a net inflow'}`);
+    }
+  });
+  if (data.breadth && Object.keys(data.breadth).length === 0) {
+    error(snapshot, ['breadth'], 'found an empty breadth, expected at least one of "advancers", "decliners", "unchanged" (or no breadth)');
+  }
+  seen.clear();
   data.flows.forEach((flow, i) => {
     if (!knownSecurity(flow.ticker)) error(snapshot, ['flows', i, 'ticker'], `found unknown ticker "${flow.ticker}", expected a security in content/securities/ (add content/securities/${flow.ticker}.json)`);
     const key = `${flow.ticker} ${flow.direction}`;
     if (seen.has(key)) error(snapshot, ['flows', i, 'ticker'], `found a second ${flow.direction} flow for "${flow.ticker}", expected one per stock and direction`);
     seen.add(key);
   });
+}
+
+/**
+ * Where a market has snapshots of two sessions in a row, each instrument's previous close (stated,
+ * or close − change) must agree with the close the earlier snapshot states.
+ */
+function checkContinuity(snapshots: Loaded<Snapshot>[], calendars: Map<string, Calendar>, error: ErrorAt): void {
+  const byId = new Map(snapshots.map((snapshot) => [`${snapshot.data.market}/${snapshot.data.date}`, snapshot]));
+  for (const later of snapshots) {
+    const calendar = calendars.get(marketConvention(later.data.market).calendar);
+    const before = calendar && previousTradingDay(later.data.date, calendar);
+    const earlier = before && byId.get(`${later.data.market}/${before}`);
+    if (!earlier) continue;
+    const check = (list: 'indices' | 'stocks', i: number, quote: IndexQuote | StockQuote, earlierQuote: IndexQuote | StockQuote | undefined) => {
+      if (!earlierQuote?.close) return;
+      const decimals = writtenDecimalsAt(earlier, [list, earlier.data[list].indexOf(earlierQuote as never), 'close']);
+      const problem = continuityInconsistency(quote, { ...earlierQuote.close, decimals }, (field) => later.source.literal?.([list, i, field]));
+      if (problem) error(later, [list, i, problem.field], `${problem.message.replace('the session before', `${earlier.file} (${before})`)}`);
+    };
+    later.data.indices.forEach((quote, i) => check('indices', i, quote, earlier.data.indices.find((q) => q.symbol === quote.symbol)));
+    later.data.stocks.forEach((quote, i) => check('stocks', i, quote, earlier.data.stocks.find((q) => q.ticker === quote.ticker)));
+  }
+}
+
+function writtenDecimalsAt(entry: Loaded<unknown>, path: PropertyKey[]): number | undefined {
+  return writtenDecimals(entry.source.literal?.(path));
 }
 
 interface ReportContext {

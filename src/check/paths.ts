@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { excerpt } from './problem.ts';
 
@@ -44,6 +44,15 @@ export function listFiles(folder: string, pattern: RegExp): string[] {
       if (entry.isDirectory()) return listFiles(path, pattern);
       return entry.isFile() && pattern.test(entry.name) ? [path] : [];
     });
+}
+
+/** Whether a path is a folder (the content root itself may be reached through a link). */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a path is a regular file, read without following a symbolic link. */

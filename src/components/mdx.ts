@@ -14,8 +14,9 @@ import FlowTable from './FlowTable.astro';
 import IndexMovesChart from './IndexMovesChart.astro';
 import IndexTable from './IndexTable.astro';
 import MarketStats from './MarketStats.astro';
+import MoversTable from './MoversTable.astro';
 import PriceChart from './PriceChart.astro';
 import Risks from './Risks.astro';
 import StockCard from './StockCard.astro';
 
-export const mdxComponents = { IndexTable, StockCard, MarketStats, FlowTable, Drivers, Driver, Risks, Fig, IndexMovesChart, FlowChart, PriceChart, Checked } satisfies Record<ComponentName, unknown>;
+export const mdxComponents = { IndexTable, StockCard, MarketStats, FlowTable, Drivers, Driver, Risks, Fig, IndexMovesChart, FlowChart, PriceChart, Checked, MoversTable } satisfies Record<ComponentName, unknown>;

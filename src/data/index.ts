@@ -2,7 +2,7 @@
  * The only module besides the content config that reads collections. Pages ask it for reports and
  * their sessions; it looks each thing up once per build and hands back plain views.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { contentRoot } from '../check/paths.ts';
 import { buildSession, type Registries, type SessionView } from '../lib/session.ts';
@@ -21,6 +21,7 @@ import type { MarketIndex, Security, Snapshot } from '../schemas/index.ts';
 import type { PriceHistory } from '../lib/prices.ts';
 import type { BodyNode } from '../markdown/report-body.ts';
 import { dataDigest } from '../lib/digest.ts';
+import { jsonLiterals, withWrittenDecimals } from '../lib/written.ts';
 
 export type Report = CollectionEntry<'reports'>;
 
@@ -35,10 +36,25 @@ let registries: Promise<Registries> | undefined;
 let snapshotsById: Promise<Map<string, CollectionEntry<'snapshots'>>> | undefined;
 const sessions = new Map<string, Promise<SessionView>>();
 
-/** Every session snapshot by id (`hk/2025-10-24`), read once. */
+/** The snapshot file's text as its author wrote it. */
+function writtenText(id: string): string {
+  return readFileSync(`${contentRoot()}/markets/${id}.json`, 'utf8');
+}
+
+/**
+ * Every session snapshot by id (`hk/2025-10-24`), read once, each stated figure carrying the
+ * decimals written in the file (JSON numbers drop "80.00" to 80; see src/lib/written.ts).
+ */
 function loadSnapshots(): Promise<Map<string, CollectionEntry<'snapshots'>>> {
-  snapshotsById ??= getCollection('snapshots').then((entries) => new Map(entries.map((entry) => [entry.id, entry])));
+  snapshotsById ??= getCollection('snapshots').then(
+    (entries) => new Map(entries.map((entry) => [entry.id, { ...entry, data: withWrittenDecimals(entry.data, jsonLiterals(writtenText(entry.id))) }])),
+  );
   return snapshotsById;
+}
+
+/** A snapshot's file as its author wrote it: the open-data JSON. */
+export function snapshotText(snapshot: Snapshot): string {
+  return writtenText(`${snapshot.market}/${snapshot.date}`);
 }
 
 function loadRegistries(): Promise<Registries> {
@@ -122,8 +138,8 @@ export async function getIndices(): Promise<MarketIndex[]> {
 
 /** Every session snapshot as its author wrote it (after validation), newest first. */
 export function getSnapshots(): Promise<Snapshot[]> {
-  snapshotsOnce ??= getCollection('snapshots').then((entries) =>
-    entries.map((entry) => entry.data).sort((a, b) => b.date.localeCompare(a.date) || a.market.localeCompare(b.market)),
+  snapshotsOnce ??= loadSnapshots().then((entries) =>
+    [...entries.values()].map((entry) => entry.data).sort((a, b) => b.date.localeCompare(a.date) || a.market.localeCompare(b.market)),
   );
   return snapshotsOnce;
 }
@@ -322,6 +338,7 @@ let registriesDigest: Promise<string> | undefined;
  */
 export async function snapshotCacheKey(snapshot: Snapshot, reports?: readonly Report[]): Promise<string> {
   registriesDigest ??= loadRegistries().then((r) => dataDigest(r));
-  return dataDigest({ snapshot, registries: await registriesDigest, reports: reports?.map((r) => [r.id, r.data]) });
+  // The written text too: "80" → "80.00" changes the files but not the parsed numbers.
+  return dataDigest({ snapshot, text: snapshotText(snapshot), registries: await registriesDigest, reports: reports?.map((r) => [r.id, r.data]) });
 }
 

@@ -20,14 +20,14 @@ export function directionOf(change: number): Direction {
 
 /**
  * The direction the first figure that settles it gives: an exact or approximate change, or a bound
- * that excludes zero ("more than 8 %" is a rise; "less than −2 %" a fall; "less than 8 %" settles
- * nothing).
+ * that excludes zero. A bound on a move is its size: "more than 8 %" is a rise, unless the entry's
+ * `direction` says "down" (a fall of more than 8 %); "less than 8 %" settles nothing.
  */
-export function settledDirection(figures: readonly ({ value: number; qualifier: string } | undefined)[]): Direction | undefined {
+export function settledDirection(figures: readonly ({ value: number; qualifier: string } | undefined)[], stated?: Direction): Direction | undefined {
   for (const figure of figures) {
     if (!figure) continue;
     if (figure.qualifier === 'exact' || figure.qualifier === 'around') return directionOf(figure.value);
-    if (figure.qualifier === 'moreThan' && figure.value >= 0) return 'up';
+    if (figure.qualifier === 'moreThan' && figure.value >= 0) return stated === 'down' ? 'down' : 'up';
     if (figure.qualifier === 'lessThan' && figure.value <= 0) return 'down';
   }
   return undefined;

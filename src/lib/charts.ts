@@ -9,7 +9,7 @@
  */
 import { directionOf } from './change.ts';
 import { formatSessionDate, formatShortDate } from './dates.ts';
-import { decimalsOf, formatMoney, formatPercent, formatPrice, formatStated, NBSP } from './format.ts';
+import { statedDecimals, formatMoney, formatPercent, formatPrice, formatStated, NBSP } from './format.ts';
 import { toneOf, type MarketConvention, type Tone } from './market.ts';
 import type { PriceBar } from './prices.ts';
 import type { QuoteView, SessionView } from './session.ts';
@@ -89,9 +89,9 @@ export function indexMovesChart(session: SessionView, only?: readonly string[]):
   const drawn = quotes.filter((q) => isExact(q.changePercent));
   const notes = quotes
     .filter((q) => q.changePercent && !isExact(q.changePercent))
-    .map((q) => `${q.name} is not drawn: its change is stated as ${formatStated(q.changePercent!, (v) => formatPercent(Math.abs(v), { decimals: decimalsOf(v) }))}.`);
+    .map((q) => `${q.name} is not drawn: its change is stated as ${formatStated(q.changePercent!, (v) => formatPercent(Math.abs(v), { decimals: statedDecimals(q.changePercent!) }))}.`);
   if (drawn.length === 0) return undefined;
-  const texts = drawn.map((q) => formatPercent(q.changePercent!.value, { decimals: q.percentDerived ? 1 : decimalsOf(q.changePercent!.value), signed: true }));
+  const texts = drawn.map((q) => formatPercent(q.changePercent!.value, { decimals: statedDecimals(q.changePercent!), signed: true }));
   return {
     kind: 'bar',
     horizontal: false,

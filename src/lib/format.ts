@@ -2,7 +2,9 @@
  * House style for figures. Every number a reader sees passes through here, so a change of style is
  * a change to this file only.
  *
- * - Grouped numbers with the digits the source gave: 26,160 · 93.5 · 144.22
+ * - Grouped numbers with the digits the source wrote, trailing zeros kept: 26,160 · 80.00 · 93.50
+ *   (a stated figure carries its written `decimals`, see `src/lib/written.ts`)
+ * - Computed figures at house precision: percent changes with two decimals, as wires print them
  * - Signed changes with a true minus sign: +192 · −1.8 %
  * - A no-break space keeps a number with its unit ("0.7 %", "HKD 80") on one line.
  * - Money at the scale a reader says it: HKD 226.61 billion · HKD 654.8 million
@@ -46,9 +48,12 @@ export function formatSigned(value: number, decimals?: number): string {
   return `${value > 0 ? '+' : MINUS}${text}`;
 }
 
-/** 0.7 % (one decimal by default, as market wraps quote percent changes). */
+/** House precision of a computed percent change: two decimals, as wire services print them. */
+export const PERCENT_DECIMALS = 2;
+
+/** 0.74 % (two decimals by default: the house precision of a computed percent change). */
 export function formatPercent(value: number, options: { decimals?: number; signed?: boolean } = {}): string {
-  const decimals = options.decimals ?? 1;
+  const decimals = options.decimals ?? PERCENT_DECIMALS;
   const number = options.signed ? formatSigned(value, decimals) : formatNumber(value, decimals);
   return `${number}${NBSP}%`;
 }
@@ -82,14 +87,22 @@ function scaledDigits(magnitude: number, scale: (typeof SCALES)[number] | undefi
   return formatter(0, scale ? 2 : 4, 'auto').format(scale ? magnitude / scale.factor : magnitude);
 }
 
-/** A price in its currency: "HKD 93.5". */
-export function formatPrice(value: number, currency: string): string {
-  return `${currency}${NBSP}${formatNumber(value)}`;
+/** A price in its currency, with the digits written: "HKD 93.50". */
+export function formatPrice(value: number, currency: string, decimals?: number): string {
+  return `${currency}${NBSP}${formatNumber(value, decimals)}`;
 }
 
-/** Formats a stated figure and puts its qualifier in front: "more than 8 %", "around 26,000". */
-export function formatStated(figure: Stated, format: (value: number) => string): string {
-  return qualify(figure, format(figure.value));
+/**
+ * Formats a stated figure and puts its qualifier in front: "more than 8 %", "around 26,000". The
+ * format is handed the decimals the figure was written with, to print exactly those digits.
+ */
+export function formatStated(figure: Stated, format: (value: number, decimals: number | undefined) => string): string {
+  return qualify(figure, format(figure.value, figure.decimals));
+}
+
+/** The decimals to print a stated figure with: as written, else the number's own digits. */
+export function statedDecimals(figure: Stated): number {
+  return figure.decimals ?? decimalsOf(figure.value);
 }
 
 /** The decimals a stated number was written with (8 → 0, 0.75 → 2), so it is shown as given. */

@@ -27,13 +27,13 @@ export function instrumentHistory(sessions: readonly SessionView[], kind: 'index
   return sessions.flatMap((session) => {
     const quote = (kind === 'index' ? session.indices : session.stocks).find((q) => q.id === id);
     if (!quote) return [];
-    const close = quote.close && formatStated(quote.close, (v) => closeText(quote, v));
+    const close = quote.close && formatStated(quote.close, (v, d) => closeText(quote, v, d));
     return [{ session, quote, close, ...quoteMoves(quote) }];
   });
 }
 
-function closeText(quote: QuoteView, value: number): string {
-  return quote.currency ? formatPrice(value, quote.currency) : formatNumber(value);
+function closeText(quote: QuoteView, value: number, decimals?: number): string {
+  return quote.currency ? formatPrice(value, quote.currency, decimals) : formatNumber(value, decimals);
 }
 
 /** The stated closes, oldest first, as a line; undefined with fewer than two exact closes. */

@@ -4,7 +4,7 @@
  * already says which way, and "more than +8 %" reads badly.
  */
 import type { Direction } from './change.ts';
-import { decimalsOf, formatNumber, formatPercent, formatSigned } from './format.ts';
+import { formatNumber, formatPercent, formatSigned, PERCENT_DECIMALS, statedDecimals } from './format.ts';
 import { arrowOf, directionWords, toneOf, type MarketConvention, type Tone } from './market.ts';
 import type { QuoteView } from './session.ts';
 import { magnitude, qualify, type Stated } from './stated.ts';
@@ -23,14 +23,15 @@ export function moveView(
   unit: 'points' | 'percent',
   direction: Direction | undefined,
   market: MarketConvention,
-  decimals?: number,
 ): MoveView {
   const exact = figure.qualifier === 'exact';
+  // Printed with the digits written (a computed percent carries the house precision, two decimals).
+  const decimals = statedDecimals(figure);
   const text =
     unit === 'percent'
       ? exact
-        ? formatPercent(figure.value, { decimals: decimals ?? 1, signed: true })
-        : qualify(magnitude(figure), formatPercent(Math.abs(figure.value), { decimals: decimals ?? 0 }))
+        ? formatPercent(figure.value, { decimals, signed: true })
+        : qualify(magnitude(figure), formatPercent(Math.abs(figure.value), { decimals }))
       : exact
         ? formatSigned(figure.value, decimals)
         : qualify(magnitude(figure), formatNumber(Math.abs(figure.value), decimals));
@@ -42,8 +43,14 @@ export function quoteMoves(quote: QuoteView): { points?: MoveView; percent?: Mov
   const { market } = quote;
   return {
     points: quote.change && moveView(quote.change, 'points', quote.direction, market),
+    // A computed percent without its precision (a view made by hand) gets the house precision.
     percent:
       quote.changePercent &&
-      moveView(quote.changePercent, 'percent', quote.direction, market, quote.percentDerived ? 1 : decimalsOf(quote.changePercent.value)),
+      moveView(quote.percentDerived && quote.changePercent.decimals === undefined ? { ...quote.changePercent, decimals: PERCENT_DECIMALS } : quote.changePercent, 'percent', quote.direction, market),
   };
+}
+
+/** A move the source gives as a direction only ("rose"), for a cell that has no figure: "▲ up". */
+export function directionMove(direction: Direction, market: MarketConvention): MoveView {
+  return { text: directionWords(direction), arrow: arrowOf(direction), tone: toneOf(direction, market), words: '' };
 }

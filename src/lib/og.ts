@@ -114,7 +114,10 @@ export function ogImageLayout(input: OgImageInput): OgLayout {
   figures.forEach((figure, i) => {
     const x = 72 + i * columnWidth;
     text(figure.label, x, 482, 26, 600, '#57606a');
-    text(figure.value, x, 530, 42, 700, '#0d1117');
+    // A move shown as the value (no close stated) keeps its colour; a long value ("▼ more than 2 %")
+    // is set smaller so it stays inside its column (Inter Bold is about 0.6 em a character).
+    const size = Math.max(28, Math.min(42, Math.floor((columnWidth - 24) / (0.62 * figure.value.length))));
+    text(figure.value, x, 530, size, 700, figure.move || figure.tone === 'neutral' ? '#0d1117' : TONES[figure.tone]);
     if (figure.move) text(figure.move, x, 572, 30, 600, TONES[figure.tone]);
   });
   return { width: OG_WIDTH, height: OG_HEIGHT, background: '#fbfaf7', boxes, texts };
@@ -141,22 +144,31 @@ export function ogImageSvg(input: OgImageInput): string {
 
 /**
  * Up to three figures for the image: the report's securities first (its subject), then its indices,
- * each with a close the session states. The move is the percent change when known, else points.
+ * each with a close or a move the session states (a percent-only session still fills the image).
+ * The value is the close, with the digits written; the move is the percent change when known, else
+ * points. Without a close, the move is the value.
  */
 export function headlineFigures(session: SessionView, tickers: readonly string[], indices: readonly string[], limit = 3): HeadlineFigure[] {
-  const quotes = [
+  const shown = (quote: QuoteView | undefined): quote is QuoteView =>
+    quote !== undefined && (quote.close !== undefined || quote.changePercent !== undefined || quote.change !== undefined);
+  const subjects = [
     ...tickers.map((id) => session.stocks.find((q) => q.id === id)),
     ...indices.map((id) => session.indices.find((q) => q.id === id)),
-  ].filter((quote): quote is QuoteView => quote?.close !== undefined);
+  ].filter(shown);
+  // A report that names no subject with a figure still shows the session's indices.
+  const quotes = subjects.length ? subjects : session.indices.filter(shown);
   return quotes.slice(0, limit).map((quote) => {
     const { points, percent } = quoteMoves(quote);
     const move = percent ?? points;
     const currency = quote.kind === 'stock' ? (quote.currency ?? session.market.currency) : undefined;
+    const label = quote.kind === 'stock' ? `${quote.name} · ${quote.id}` : quote.id;
+    const tone = move?.tone ?? 'neutral';
+    if (!quote.close) return { label, value: `${move!.arrow} ${move!.text}`.trim(), tone };
     return {
-      label: quote.kind === 'stock' ? `${quote.name} · ${quote.id}` : quote.id,
-      value: formatStated(quote.close!, (v) => (currency ? formatPrice(v, currency) : formatNumber(v))),
+      label,
+      value: formatStated(quote.close, (v, d) => (currency ? formatPrice(v, currency, d) : formatNumber(v, d))),
       move: move && `${move.arrow} ${move.text}`.trim(),
-      tone: move?.tone ?? 'neutral',
+      tone,
     };
   });
 }

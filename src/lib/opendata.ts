@@ -1,7 +1,8 @@
 /**
- * A session snapshot as open data. The JSON file is the snapshot in the very form authors write it
- * (a bound stays `{ "moreThan": 8 }`), so it reads back into the same figures; the CSV is one row
- * per figure, with its qualifier and unit, for spreadsheets.
+ * A session snapshot as open data. The JSON file is the snapshot as its author wrote it, to the
+ * character ("80.00" stays 80.00, a bound stays `{ "moreThan": 8 }`, nothing is added), so it reads
+ * back into the same figures; the CSV is one row per figure, with its qualifier and unit, and each
+ * value with the digits written, for spreadsheets.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Snapshot } from '../schemas/index.ts';
@@ -37,16 +38,26 @@ function isStated(value: unknown): value is Stated {
   return typeof value === 'object' && value !== null && 'qualifier' in value && 'value' in value;
 }
 
-/** The snapshot as published JSON: the authored format documented in the README. */
+/**
+ * The published JSON: the snapshot file's own text (already checked by the content check), ending
+ * with one line break. JSON numbers cannot hold "80.00", so the file is passed on, never re-written.
+ */
+export function snapshotJsonText(written: string): string {
+  return `${written.replace(/\s+$/, '')}\n`;
+}
+
+/** The snapshot as data in the authored format, without the fields the author did not write. */
 export function snapshotJson(snapshot: Snapshot): Record<string, unknown> {
   return authored({
     market: snapshot.market,
     date: snapshot.date,
     source: snapshot.source,
     turnover: snapshot.turnover,
-    indices: snapshot.indices.map(authored),
-    stocks: snapshot.stocks.map(authored),
-    flows: snapshot.flows.map(authored),
+    breadth: snapshot.breadth,
+    indices: snapshot.indices.length ? snapshot.indices.map(authored) : undefined,
+    stocks: snapshot.stocks.length ? snapshot.stocks.map(authored) : undefined,
+    flows: snapshot.flows.length ? snapshot.flows.map(authored) : undefined,
+    flowTotals: snapshot.flowTotals?.length ? snapshot.flowTotals.map(authored) : undefined,
   });
 }
 
@@ -54,16 +65,27 @@ export const CSV_COLUMNS = ['date', 'market', 'kind', 'id', 'name', 'field', 'va
 export type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number>;
 
 const QUALIFIER_TEXT: Record<Qualifier, string> = { exact: 'exact', moreThan: 'more than', lessThan: 'less than', around: 'around' };
-const STOCK_UNITS: Record<string, 'currency' | 'percent' | 'ratio'> = {
+const STOCK_UNITS: Record<string, 'currency' | 'percent' | 'ratio' | 'shares'> = {
   close: 'currency',
   change: 'currency',
+  changePercent: 'percent',
   previousClose: 'currency',
+  high: 'currency',
+  low: 'currency',
   high52w: 'currency',
   low52w: 'currency',
-  changePercent: 'percent',
   peRatio: 'ratio',
+  turnover: 'currency',
+  volume: 'shares',
 };
-const INDEX_UNITS: Record<string, 'points' | 'percent'> = { close: 'points', change: 'points', previousClose: 'points', changePercent: 'percent' };
+const INDEX_UNITS: Record<string, 'points' | 'percent'> = {
+  close: 'points',
+  change: 'points',
+  changePercent: 'percent',
+  previousClose: 'points',
+  high: 'points',
+  low: 'points',
+};
 
 export interface CsvNames {
   /** Display name of a ticker or index symbol. */
@@ -84,7 +106,7 @@ export function snapshotRows(snapshot: Snapshot, names: CsvNames): CsvRow[] {
     const id = typeof fields.id === 'string' && fields.id && fields.kind !== 'flow' ? fields.id : undefined;
     return { ...full, date: snapshot.date, market: (id && names.market?.(id)) || snapshot.market, ...fields };
   };
-  const figure = (value: Stated) => ({ value: value.value, qualifier: QUALIFIER_TEXT[value.qualifier] });
+  const figure = (value: Stated) => ({ value: writtenValue(value), qualifier: QUALIFIER_TEXT[value.qualifier] });
   if (snapshot.turnover) {
     rows.push(row({ kind: 'session', field: 'turnover', unit: names.marketCurrency, ...figure(snapshot.turnover) }));
   }
@@ -105,6 +127,17 @@ export function snapshotRows(snapshot: Snapshot, names: CsvNames): CsvRow[] {
     }
     if (quote.direction) rows.push(row({ kind: 'stock', id: quote.ticker, name: names.name(quote.ticker), field: 'direction', direction: quote.direction }));
   }
+  if (snapshot.breadth) {
+    for (const field of ['advancers', 'decliners', 'unchanged'] as const) {
+      const count = snapshot.breadth[field];
+      if (count !== undefined) rows.push(row({ kind: 'session', field, unit: 'stocks', value: count, qualifier: 'exact' }));
+    }
+  }
+  for (const total of snapshot.flowTotals ?? []) {
+    const where = { kind: 'flow total', direction: total.direction, channel: total.channel ?? '' };
+    if (total.netInflow) rows.push(row({ ...where, field: 'netInflow', unit: names.marketCurrency, ...figure(total.netInflow) }));
+    if (total.side) rows.push(row({ ...where, field: 'side', value: total.side }));
+  }
   for (const flow of snapshot.flows) {
     rows.push(row({
       kind: 'flow',
@@ -118,6 +151,11 @@ export function snapshotRows(snapshot: Snapshot, names: CsvNames): CsvRow[] {
     }));
   }
   return rows;
+}
+
+/** A value with the digits its author wrote: 80.00 stays "80.00". */
+function writtenValue(figure: Stated): string | number {
+  return figure.decimals === undefined ? figure.value : figure.value.toFixed(figure.decimals);
 }
 
 /** The rows as CSV (RFC 4180, header first, CRLF line ends). */

@@ -3,10 +3,11 @@
  * currency) and completed with the figures derived from it. Built once per page and handed to every
  * component, so no component looks anything up or computes anything.
  */
-import type { Flow, IndexQuote, MarketIndex, Security, Snapshot, StockQuote } from '../schemas/index.ts';
+import type { Breadth, Flow, FlowTotal, IndexQuote, MarketIndex, Security, Snapshot, StockQuote } from '../schemas/index.ts';
 import { percentChange, percentFromHigh, rangePosition, settledDirection, type Direction } from './change.ts';
 import { marketConvention, type MarketConvention } from './market.ts';
-import { exact, isExact, type Stated } from './stated.ts';
+import { isExact, type Stated } from './stated.ts';
+import { PERCENT_DECIMALS } from './format.ts';
 
 export interface QuoteView {
   kind: 'index' | 'stock';
@@ -20,11 +21,17 @@ export interface QuoteView {
   currency?: string;
   close?: Stated;
   change?: Stated;
-  /** Stated by the source, or computed from an exact change and close (`percentDerived`). */
+  /**
+   * Stated by the source (kept beside change and close, and cross-checked by the content check), or
+   * computed from an exact change and close (`percentDerived`, with the house precision in `decimals`).
+   */
   changePercent?: Stated;
   percentDerived: boolean;
   direction?: Direction;
   previousClose?: Stated;
+  /** Intraday high and low. */
+  high?: Stated;
+  low?: Stated;
   high52w?: Stated;
   low52w?: Stated;
   /** Percent from the 52-week high, computed when close and high are exact. */
@@ -32,6 +39,9 @@ export interface QuoteView {
   /** 0 (low) to 1 (high), computed when close, low and high are exact. */
   rangePosition?: number;
   peRatio?: Stated;
+  /** A stock's turnover in its currency, and shares traded. */
+  turnover?: Stated;
+  volume?: Stated;
   southboundNetInflow?: Stated;
   note?: string;
 }
@@ -49,6 +59,10 @@ export interface SessionView {
   date: string;
   source: string;
   turnover?: Stated;
+  /** Advancers, decliners and unchanged, as far as the source gives them. */
+  breadth?: Breadth;
+  /** Session totals of Stock Connect flows: a net figure, or only the side ("net sellers"). */
+  flowTotals?: FlowTotal[];
   indices: QuoteView[];
   stocks: QuoteView[];
   flows: FlowView[];
@@ -87,18 +101,32 @@ export function buildSession(snapshot: Snapshot, registries: Registries): Sessio
     channel: flow.channel,
     netInflow: flow.netInflow,
   }));
-  return { market, date: snapshot.date, source: snapshot.source, turnover: snapshot.turnover, indices, stocks, flows };
+  return {
+    market,
+    date: snapshot.date,
+    source: snapshot.source,
+    turnover: snapshot.turnover,
+    breadth: snapshot.breadth,
+    flowTotals: snapshot.flowTotals ?? [],
+    indices,
+    stocks,
+    flows,
+  };
 }
 
 function moves(quote: IndexQuote | StockQuote) {
-  const derived = isExact(quote.change) && isExact(quote.close) && !quote.changePercent;
-  const changePercent = derived ? exact(percentChange(quote.change!.value, quote.close!.value)) : quote.changePercent;
+  // Computed only where the source states no percent, and only from figures that leave a previous
+  // close above zero (the content check refuses the others with their line).
+  const derived = !quote.changePercent && isExact(quote.change) && isExact(quote.close) && quote.close.value - quote.change.value > 0;
+  const changePercent: Stated | undefined = derived
+    ? { value: percentChange(quote.change!.value, quote.close!.value), qualifier: 'exact', decimals: PERCENT_DECIMALS }
+    : quote.changePercent;
   return { changePercent, percentDerived: derived, direction: directionFrom(quote, changePercent) };
 }
 
 /** The sign of the move from the first figure that settles it; a stated direction otherwise. */
 function directionFrom(quote: IndexQuote | StockQuote, changePercent: Stated | undefined): Direction | undefined {
-  return settledDirection([quote.change, changePercent]) ?? quote.direction;
+  return settledDirection([quote.change, changePercent], quote.direction) ?? quote.direction;
 }
 
 function indexView(quote: IndexQuote, index: MarketIndex): QuoteView {
@@ -110,6 +138,8 @@ function indexView(quote: IndexQuote, index: MarketIndex): QuoteView {
     close: quote.close,
     change: quote.change,
     previousClose: quote.previousClose,
+    high: quote.high,
+    low: quote.low,
     note: quote.note,
     ...moves(quote),
   };
@@ -133,7 +163,11 @@ function stockView(quote: StockQuote, security: Security, southboundNetInflow: S
     low52w: quote.low52w,
     fromHighPercent: close !== undefined && high !== undefined ? percentFromHigh(close, high) : undefined,
     rangePosition: close !== undefined && high !== undefined && low !== undefined ? rangePosition(close, low, high) : undefined,
+    high: quote.high,
+    low: quote.low,
     peRatio: quote.peRatio,
+    turnover: quote.turnover,
+    volume: quote.volume,
     southboundNetInflow,
     note: quote.note,
     ...moves(quote),

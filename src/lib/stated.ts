@@ -8,6 +8,11 @@ export type Qualifier = 'exact' | 'moreThan' | 'lessThan' | 'around';
 export interface Stated {
   value: number;
   qualifier: Qualifier;
+  /**
+   * The fraction digits the source wrote ("80.00" → 2), read from the file's text; JSON numbers
+   * lose them (80.00 parses as 80). Pages print a stated figure with exactly these digits.
+   */
+  decimals?: number;
 }
 
 export function exact(value: number): Stated {
@@ -34,7 +39,7 @@ export const QUALIFIER_WORDS: Record<Qualifier, string> = {
 export function magnitude(figure: Stated): Stated {
   if (!(figure.value < 0)) return figure;
   const swapped: Record<Qualifier, Qualifier> = { exact: 'exact', around: 'around', moreThan: 'lessThan', lessThan: 'moreThan' };
-  return { value: -figure.value, qualifier: swapped[figure.qualifier] };
+  return { ...figure, value: -figure.value, qualifier: swapped[figure.qualifier] };
 }
 
 /** Applies `text` to a stated figure: `qualify({value: 8, qualifier: 'moreThan'}, '8 %')` → "more than 8 %". */

@@ -74,6 +74,16 @@ export const REPORT_COMPONENTS = {
   IndexMovesChart: component({ only: indexList.optional() }),
   FlowChart: component({ direction: direction.optional() }),
   PriceChart: component({ ticker: tickerCode, from: isoDate.optional(), to: isoDate.optional() }),
+  /** Many stocks in one table, sorted when the site is built (src/lib/movers.ts). */
+  MoversTable: component({
+    sort: z
+      .enum(['percent', 'change', 'turnover', 'close', 'name'], {
+        error: (issue) => `found sort=${JSON.stringify(issue.input)}, expected one of "percent", "change", "turnover", "close", "name"`,
+      })
+      .optional(),
+    order: z.enum(['descending', 'ascending'], { error: (issue) => `found order=${JSON.stringify(issue.input)}, expected "descending" or "ascending"` }).optional(),
+    caption: text('caption', 'Hong Kong movers').optional(),
+  }),
   /** A sentence a person checked against the source where the prose check cannot (src/check/prose/). */
   Checked: component({ reason: text('reason', 'the source says both') }, true),
 };

@@ -20,7 +20,8 @@
  *   (`null` for a fragment `<>`) and `attributes`: `mdxJsxAttribute` with `name` and `value`
  *   (a string for `name="…"`, `null` for a bare boolean attribute such as `signed`, an
  *   `mdxJsxAttributeValueExpression` for `name={…}`) or `mdxJsxExpressionAttribute` (`{...spread}`).
- *   Capitalised names are report components; lower-case names are HTML elements.
+ *   Capitalised names are report components (components.ts); lower-case names are HTML elements,
+ *   held to the allowlist in html.ts.
  *   `mdxFlowExpression` / `mdxTextExpression` (`{…}`; only comments `{/* … *\/}` are accepted) and
  *   `mdxjsEsm` (`import`/`export`, refused) complete the set. MDX has no raw `html` nodes: markup is
  *   always parsed as JSX.
@@ -28,31 +29,23 @@
  * `refusals` holds what the compiler would refuse, each with its line and column: MDX that does not
  * parse; anything that needs JavaScript to render (expressions, import/export, spread or
  * expression attributes); an unknown component, an attribute its schema (components.ts) does not
- * accept, content inside a component that wraps none. The compiler throws the first; the check
+ * accept, content inside a component that wraps none; HTML outside the allowlist and link
+ * addresses other than http(s), mailto or relative (html.ts). The compiler throws the first; the check
  * reports them all. `components` holds every component use that parsed, with its typed props.
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 import { mdxToMdast, type MdxJsxFlowElement, type MdxJsxTextElement } from 'satteri';
+import { refusalAt, ReportBodyError } from './refusal.ts';
+import { htmlRefusal } from './html.ts';
 import { isComponentName, MDX_COMPONENTS, parseComponentProps, REPORT_COMPONENTS, type ComponentName, type ComponentProps, type WrittenAttributes } from './components.ts';
 
 /** What the parser is asked for; it decides the HTML, so it is part of a compiled body's cache key. */
 export const BODY_FEATURES = { gfm: true, smartPunctuation: true } as const;
 
+export { refusalAt, ReportBodyError };
+
 export type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 export type BodyNode = Nodes;
-
-export class ReportBodyError extends Error {
-  readonly line: number | undefined;
-  readonly column: number | undefined;
-  readonly field: string;
-  constructor(line: number | undefined, column: number | undefined, field: string, message: string) {
-    super(message);
-    this.name = 'ReportBodyError';
-    this.line = line;
-    this.column = column;
-    this.field = field;
-  }
-}
 
 /** One use of a report component whose attributes parsed: its props, and its node for the line. */
 export type ComponentUse = { [N in ComponentName]: { name: N; props: ComponentProps<N>; node: JsxElement } }[ComponentName];
@@ -75,11 +68,6 @@ export function isJsx(node: { type: string }): node is JsxElement {
 /** An MDX comment, `{/* … *\/}`, says nothing to the reader and is accepted. */
 export function isComment(node: { type: string; value?: unknown }): boolean {
   return (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && typeof node.value === 'string' && /^\s*\/\*[\s\S]*\*\/\s*$/.test(node.value);
-}
-
-/** A refusal at a node's start. */
-export function refusalAt(node: { position?: { start: { line: number; column: number } } }, field: string, message: string): ReportBodyError {
-  return new ReportBodyError(node.position?.start.line, node.position?.start.column, field, message);
 }
 
 /** Every node of a tree, parents before their children, in document order, with its ancestors. */
@@ -167,11 +155,13 @@ export function parseReportBody(body: string, firstLine = 1): ParsedReportBody {
   }
   const refusals: ReportBodyError[] = [];
   const components: ComponentUse[] = [];
-  walk(tree, (node) => {
+  walk(tree, (node, ancestors) => {
     const refused = scriptRefusal(node);
     if (refused) refusals.push(refused);
     else if (isJsx(node) && node.name === null) refusals.push(refusalAt(node, '<>', 'found a fragment <>…</>, expected Markdown or a component'));
-    else if (isJsx(node) && /^[^a-z]/.test(node.name ?? '')) refusals.push(...componentRefusals(node, components));
+    else if (isJsx(node) && /^[a-z]/.test(node.name ?? '')) refusals.push(...htmlRefusal(node, ancestors, writtenAttributes(node).written));
+    else if (isJsx(node)) refusals.push(...componentRefusals(node, components));
+    else refusals.push(...htmlRefusal(node, ancestors));
   });
   return { tree, firstLine, refusals, components };
 }

@@ -22,6 +22,7 @@ import Slugger from 'github-slugger';
 import { componentProps, isComponentName, type ComponentName, type ComponentProps } from './components.ts';
 import type { Segment } from '../lib/entities.ts';
 import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
+import { htmlProperties, sanitizeBody } from './html.ts';
 import { BODY_FEATURES, parseReportBody, refusalAt, ReportBodyError, type ParsedReportBody } from './parse.ts';
 
 export { BODY_FEATURES, ReportBodyError };
@@ -112,7 +113,7 @@ function prepare(nodes: readonly AnyNode[], context: Context, linking: boolean):
     if (isJsx(node)) {
       const name = node.name ?? '';
       if (/^[a-z]/.test(name)) {
-        const element: Element = { type: 'element', tagName: name, properties: literalAttributes(node), children: [] };
+        const element: Element = { type: 'element', tagName: name, properties: htmlProperties(literalAttributes(node)), children: [] };
         element.children = prepare(node.children, context, linking && !NO_LINKS.has(name)) as ElementContent[];
         out.push(element);
         continue;
@@ -169,7 +170,8 @@ function split(nodes: readonly RootContent[]): BodyNode[] {
     if ('children' in node) return { ...node, children: (node as Parents).children.map(swap) } as RootContent;
     return node;
   };
-  const html = toHtml({ type: 'root', children: nodes.map(swap) } satisfies Root);
+  // Through the sanitiser with the body's HTML allowlist (html.ts), components' placeholders kept.
+  const html = toHtml(sanitizeBody({ type: 'root', children: nodes.map(swap) } satisfies Root, true));
   const parts = html.split(PLACEHOLDER);
   const out: BodyNode[] = [];
   parts.forEach((part, i) => {

@@ -114,9 +114,12 @@ const indexQuote = z.strictObject({
   close: stated({ positive: true }).optional(),
   /** Points change on the previous close. */
   change: stated().optional(),
-  /** Only when the source states a percent without the points and close it derives from. */
+  /** Percent change, as the source states it; kept and cross-checked beside points and close. */
   changePercent: stated().optional(),
   previousClose: stated({ positive: true }).optional(),
+  /** The session's intraday high and low. */
+  high: stated({ positive: true }).optional(),
+  low: stated({ positive: true }).optional(),
   direction: direction.optional(),
   note: nonEmpty.optional(),
 });
@@ -127,9 +130,14 @@ const stockQuote = z.strictObject({
   change: stated().optional(),
   changePercent: stated().optional(),
   previousClose: stated({ positive: true }).optional(),
+  high: stated({ positive: true }).optional(),
+  low: stated({ positive: true }).optional(),
   high52w: stated({ positive: true }).optional(),
   low52w: stated({ positive: true }).optional(),
   peRatio: stated().optional(),
+  /** The stock's turnover in its currency, and the shares traded. */
+  turnover: stated({ positive: true }).optional(),
+  volume: stated({ positive: true }).optional(),
   direction: direction.optional(),
   note: nonEmpty.optional(),
 });
@@ -145,6 +153,31 @@ const flow = z.strictObject({
   netInflow: stated(),
 });
 
+const count = z
+  .number({ error: (issue) => `found ${describe(issue.input)}, expected a whole number` })
+  .int({ error: (issue) => `found ${describe(issue.input)}, expected a whole number` })
+  .nonnegative({ error: (issue) => `found ${describe(issue.input)}, expected a whole number, zero or more` });
+
+/** How many stocks rose, fell and did not move: each optional, as sources often give two of three. */
+const breadth = z.strictObject({
+  advancers: count.optional(),
+  decliners: count.optional(),
+  unchanged: count.optional(),
+});
+
+/**
+ * A session total of Stock Connect flows: the net figure, or only its side ("net sellers") when the
+ * source gives no figure.
+ */
+const flowTotal = z.strictObject({
+  direction: z.enum(['southbound', 'northbound'], {
+    error: (issue) => `found ${describe(issue.input)}, expected "southbound" or "northbound"`,
+  }),
+  channel: z.enum(['Shanghai', 'Shenzhen'], { error: (issue) => `found ${describe(issue.input)}, expected "Shanghai" or "Shenzhen"` }).optional(),
+  netInflow: stated().optional(),
+  side: z.enum(['buyers', 'sellers'], { error: (issue) => `found ${describe(issue.input)}, expected "buyers" or "sellers"` }).optional(),
+});
+
 export const snapshotSchema = z
   .strictObject({
     market: marketId,
@@ -156,6 +189,8 @@ export const snapshotSchema = z
     indices: z.array(indexQuote).default([]),
     stocks: z.array(stockQuote).default([]),
     flows: z.array(flow).default([]),
+    breadth: breadth.optional(),
+    flowTotals: z.array(flowTotal).default([]),
   });
 // How the figures of a quote must agree with each other (change = close − previous close, a percent
 // beside the points it derives from …) is checked in src/check/consistency.ts, which sees the figures
@@ -233,6 +268,8 @@ export type Snapshot = z.output<typeof snapshotSchema>;
 export type IndexQuote = Snapshot['indices'][number];
 export type StockQuote = Snapshot['stocks'][number];
 export type Flow = Snapshot['flows'][number];
+export type FlowTotal = Snapshot['flowTotals'][number];
+export type Breadth = NonNullable<Snapshot['breadth']>;
 export type ReportMeta = z.output<typeof reportSchema>;
 export type Calendar = z.output<typeof calendarSchema>;
 

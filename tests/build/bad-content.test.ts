@@ -7,12 +7,12 @@
  * rendering names its file.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
 import { formatProblem, formatReport } from '../../src/check/problem.ts';
-import { copyContent, editFile, runBuild, seedSite, TEST_NOW, TMP } from '../support/site.ts';
+import { copyContent, editFile, runBuild, TEST_NOW, TMP } from '../support/site.ts';
 
 /** A real build each: allow more than vitest's default on a loaded two-core machine. */
 const BUILD_TIMEOUT = 180_000;
@@ -162,42 +162,41 @@ describe('a real build with bad content', () => {
     return files;
   }
 
-  /** A published site to break: a copy of the shared seed build (builds publish by renaming, so a copy stands for one). */
-  async function lastGoodSite(): Promise<string> {
-    const outDir = join(TMP, `last-good-${Math.random().toString(36).slice(2)}`);
-    copies.push(outDir, `${outDir}.cache`);
-    cpSync(await seedSite(), outDir, { recursive: true });
-    return outDir;
-  }
+  /** One good site, published by a real build; each failed build below must leave it byte for byte. */
+  const lastGood = join(TMP, `last-good-${process.pid}`);
+  let before: Record<string, string> = {};
+  beforeAll(async () => {
+    for (const path of [lastGood, `${lastGood}.cache`, `${lastGood}.sites`]) rmSync(path, { recursive: true, force: true });
+    copies.push(lastGood, `${lastGood}.cache`, `${lastGood}.sites`);
+    const good = await runBuild({ outDir: lastGood });
+    expect(good.code, good.output).toBe(0);
+    before = fingerprint(lastGood);
+    expect(Object.keys(before)).toContain('reports/2025-10-24-smic-rally/index.html');
+  }, BUILD_TIMEOUT);
 
   it('stops on a content error, printed as the check prints it, and leaves the last good site byte for byte', async () => {
     const c = cases.find((c) => c.name === 'a wrong figure in prose')!;
-    const outDir = await lastGoodSite();
-    const before = fingerprint(outDir);
-    expect(Object.keys(before)).toContain('reports/2025-10-24-smic-rally/index.html');
     const content = broken('last-good', c.breakIt);
-    const { code, output } = await runBuild({ content, outDir });
+    const { code, output } = await runBuild({ content, outDir: lastGood });
     expect(code, output).not.toBe(0);
     expect(findProblem(output.split('\n'), content, c), output).toBeDefined();
     expect(output).toContain('nothing was built');
     expect(output).toContain('still holds the last good site');
-    expect(fingerprint(outDir)).toEqual(before);
+    expect(fingerprint(lastGood)).toEqual(before);
   }, BUILD_TIMEOUT);
 
   it('stops on an MDX syntax error, naming the report, and leaves the last good site byte for byte', async () => {
-    const outDir = await lastGoodSite();
-    const before = fingerprint(outDir);
     const content = broken('last-good', report((t) => t.replace('## Conclusion', '## Conclusion\n\n<Drivers title="x">\nunclosed {')));
-    const { code, output } = await runBuild({ content, outDir });
+    const { code, output } = await runBuild({ content, outDir: lastGood });
     expect(code, output).not.toBe(0);
     expect(output).toContain('2025-10-24-smic-rally.mdx');
     expect(output).toContain('still holds the last good site');
-    expect(fingerprint(outDir)).toEqual(before);
+    expect(fingerprint(lastGood)).toEqual(before);
   }, BUILD_TIMEOUT);
 
   it('publishes nothing when there was no site before', async () => {
     const outDir = join(TMP, `first-${Math.random().toString(36).slice(2)}`);
-    copies.push(outDir, `${outDir}.cache`);
+    copies.push(outDir, `${outDir}.cache`, `${outDir}.sites`);
     const content = broken('first', cases[0].breakIt);
     const { code, output } = await runBuild({ content, outDir });
     expect(code, output).not.toBe(0);

@@ -4,9 +4,11 @@
  * something that changed: an author who fixes a word, a figure or a title sees it on the next build,
  * on every page that shows it, never a stale page.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatProblems } from '../../scripts/verify/index.ts';
+import { compareBuilds } from '../../scripts/verify/reproducible.ts';
 import { editFile, runBuild, TMP } from '../support/site.ts';
 import { writeSyntheticArchive } from '../support/synthetic.ts';
 
@@ -73,3 +75,34 @@ it('reuses pages in a rebuild with nothing changed', async () => {
   expect(reports.map((slug) => restored(output, slug))).toEqual([true, true, true, true, true]);
   expect(page(reports[0])).toContain('A sentence added after publication.');
 }, 120_000);
+
+describe('a rebuild after cache entries are lost and a report changes', () => {
+  const clean = join(root, 'clean');
+  let output = '';
+  let before = '';
+  beforeAll(async () => {
+    before = page(reports[1]);
+    // Entries go missing (a cache restored in part, a disk cleaned): a cached page and every share image.
+    rmSync(join(cacheDir, 'dist', 'reports', reports[1], 'index.html'));
+    for (const image of readdirSync(join(cacheDir, 'og'))) rmSync(join(cacheDir, 'og', image));
+    editFile(join(content, 'reports', `${reports[3]}.mdx`), (t) => `${t.trimEnd()}\n\nA line added while the cache was damaged.\n`);
+    output = await build();
+    const fresh = await runBuild({ content, outDir: clean, cacheDir: join(root, 'clean-cache') });
+    expect(fresh.code, fresh.output).toBe(0);
+  }, 300_000);
+
+  it('rebuilds the page whose cache entry is gone, as it was', () => {
+    expect(restored(output, reports[1])).toBe(false);
+    expect(page(reports[1])).toBe(before);
+  });
+
+  it('shows the change', () => {
+    expect(page(reports[3])).toContain('A line added while the cache was damaged.');
+  });
+
+  it('publishes the same site, file by file, as a build from an empty cache', () => {
+    const same = compareBuilds(outDir, clean);
+    expect(same.files).toBeGreaterThan(10);
+    expect(formatProblems(same.problems)).toBe('');
+  });
+});

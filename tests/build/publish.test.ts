@@ -6,10 +6,10 @@
  * that cannot be written fails in one line and leaves the last good site.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorEnvironment, runBuild, TEST_NOW, TMP } from '../support/site.ts';
+import { authorEnvironment, copyContent, runBuild, TEST_NOW, TMP } from '../support/site.ts';
 
 const SLOW = 400_000;
 let root: string;
@@ -148,7 +148,9 @@ describe('a dist/ that is still a plain folder (published before links)', () => 
     const killed = await build({ CLOSING_BELL_STOP_AT: 'moved' });
     expect(killed.code).not.toBe(0);
     expect(existsSync(outDir)).toBe(false);
-    const broken = await build({}, 'tests/.tmp/no-such-content');
+    const content = copyContent('publish-broken');
+    writeFileSync(join(content, 'markets/hk/2025-10-24.json'), '{');
+    const broken = await build({}, content);
     expect(broken.code).not.toBe(0);
     expect(lstatSync(outDir).isSymbolicLink()).toBe(true);
     expectCompleteSite(outDir);

@@ -9,7 +9,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedSite, seedSiteOutput } from '../support/site.ts';
 import { seedSnapshotJson } from '../support/seed.ts';
 import { htmlPages, readable } from '../support/html.ts';
-import { pageScripts, SCRIPT_BUDGET_BYTES } from '../../src/check/budget.ts';
 
 let outDir = '';
 let reportHtml = '';

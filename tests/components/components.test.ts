@@ -75,7 +75,8 @@ describe('IndexTable', () => {
     json.indices = [{ symbol: 'HSI', close: 25968, change: -192 }];
     const falling = buildSession(snapshotSchema.parse(json), registriesFrom());
     const html = await container.renderToString(IndexTable, { props: { session: falling } });
-    expect(rows(html)).toEqual([['Hang Seng Index HSI', '25,968', 'down ▼ −192', 'down ▼ −0.7 %']]);
+    // Computed from points and close where the source states no percent: two decimals.
+    expect(rows(html)).toEqual([['Hang Seng Index HSI', '25,968', 'down ▼ −192', 'down ▼ −0.73 %']]);
     expect(html).toContain('tone-red');
   });
 
@@ -86,7 +87,7 @@ describe('IndexTable', () => {
     const html = await container.renderToString(IndexTable, { props: { session: partial } });
     expect(rows(html)).toEqual([
       ['Hang Seng Index HSI', '26,160', 'not stated', 'not stated'],
-      ['Hang Seng China Enterprises Index HSCEI', '9,363', 'up ▲ +63', 'up ▲ +0.7 %'],
+      ['Hang Seng China Enterprises Index HSCEI', '9,363', 'up ▲ +63', 'up ▲ +0.68 %'],
     ]);
     expect(text(html)).not.toMatch(/NaN|undefined/);
   });
@@ -104,7 +105,7 @@ describe('StockCard', () => {
     expect(visible).toContain('SMIC 00981.HK');
     expect(visible).toContain('Close HKD 80');
     expect(visible).toContain('up ▲ more than 8 %');
-    expect(visible).toContain('52-week high HKD 93.5 the close is 14.4 % below it');
+    expect(visible).toContain('52-week high HKD 93.5 the close is 14.44 % below it');
     expect(visible).toContain('P/E 144.22');
     expect(visible).toContain('Southbound net inflow HKD 570.7 million');
     // Nothing the source did not give: no low, no range chart, no points change.

@@ -84,7 +84,7 @@ function syntheticContent(): string {
 async function build(name: string, content: string): Promise<StaticSite> {
   const outDir = join(TMP, name);
   rmSync(outDir, { recursive: true, force: true });
-  folders.push(outDir, `${outDir}.cache`);
+  folders.push(outDir, `${outDir}.cache`, `${outDir}.sites`);
   const result = await runBuild({ outDir, content });
   expect(result.code, result.output).toBe(0);
   return serveStatic(outDir);

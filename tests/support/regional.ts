@@ -97,6 +97,8 @@ indices:
 
 A synthetic paragraph about a synthetic stock.
 
+## Synthetic Holdings
+
 <StockCard ticker="${HISTORY_TICKER}" />
 `,
   );

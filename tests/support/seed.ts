@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { indexSchema, securitySchema, snapshotSchema } from '../../src/schemas/index.ts';
 import { buildSession, type SessionView } from '../../src/lib/session.ts';
+import { jsonLiterals, withWrittenDecimals } from '../../src/lib/written.ts';
 
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 
@@ -29,6 +30,8 @@ export function seedSnapshotJson(): any {
   return readJson('content/markets/hk/2025-10-24.json');
 }
 
+/** The seed session as the build makes it: each stated figure with the decimals written in the file. */
 export function seedSession(): SessionView {
-  return buildSession(snapshotSchema.parse(seedSnapshotJson()), registriesFrom());
+  const text = readFileSync('content/markets/hk/2025-10-24.json', 'utf8');
+  return buildSession(withWrittenDecimals(snapshotSchema.parse(JSON.parse(text)), jsonLiterals(text)), registriesFrom());
 }

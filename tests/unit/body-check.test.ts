@@ -103,3 +103,49 @@ describe('component attributes, against their schemas', () => {
     expect(bodyErrors('First.\n\nThen <FlowTable direction="up" />.')).toMatchObject([{ at: '2:6', field: '<FlowTable direction>' }]);
   });
 });
+
+describe('HTML in a body, against the allowlist', () => {
+  it.each([
+    ['<meta http-equiv="refresh" content="0;url=https://example.com/" />', '<meta>', /found <meta>, expected Markdown, a report component or HTML from the allowlist: <abbr>/],
+    ['<script src="https://example.com/x.js"></script>', '<script>', /found <script>/],
+    ['<iframe src="https://example.com/"></iframe>', '<iframe>', /found <iframe>/],
+    ['<style>p {"{"} color: red {"}"}</style>', '<style>', /found <style>/],
+    ['<link rel="stylesheet" href="https://example.com/x.css" />', '<link>', /found <link>/],
+    ['<form action="https://example.com/">Go</form>', '<form>', /found <form>/],
+    ['<button>Go</button>', '<button>', /found <button>/],
+    ['<img src="x.png" alt="" onerror="alert(1)" />', '<img onerror>', /found onerror="alert\(1\)" on <img>, expected only src, alt, title, lang, dir/],
+    ['Read <span style="color:red">this</span>.', '<span style>', /found style="color:red" on <span>, expected only title, lang, dir/],
+    ['Read <abbr class="x" title="Hang Seng Index">HSI</abbr>.', '<abbr class>', /found class="x" on <abbr>/],
+    ['Read [the filing](javascript:alert(1)).', 'link', /found a link to "javascript:alert\(1\)", expected an http, https or mailto address, or a relative one/],
+    ['Read <a href="javascript:alert(1)">the filing</a>.', '<a href>', /found href="javascript:alert\(1\)", expected an http, https or mailto address/],
+    ['Read [the filing][f].\n\n[f]: data:text/html,hi', 'link', /found a link to "data:text\/html,hi"/],
+    ['![chart](javascript:alert(1))', 'image', /found an image at "javascript:alert\(1\)"/],
+  ])('refuses %s at its line, naming the tag or attribute', (insert, field, message) => {
+    const errors = bodyErrors(insert).filter((e) => e.field !== '{…}');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ field });
+    expect(errors[0].at).toMatch(/^\d:\d+$/);
+    expect(errors[0].message).toMatch(message);
+    // The loader compiles with the same parse: it refuses the body too.
+    expect(() => compile(withBody(insert))).toThrow();
+  });
+
+  it('points at the tag on its own line', () => {
+    expect(bodyErrors('Fine.\n\nStill fine.\n\n<iframe src="https://example.com/"></iframe>')).toMatchObject([{ at: '4:1', field: '<iframe>' }]);
+  });
+
+  it.each([
+    ['Read [the filing](https://www.hkexnews.hk/) and [the desk](mailto:desk@example.com).'],
+    ['See [the archive](/archive/) and [the section](#market-context).'],
+    ['The <abbr title="Hang Seng Index">HSI</abbr> rose; the 3<sup>rd</sup> day, H<sub>2</sub>O, <q cite="https://example.com/">a quote</q>.'],
+    ['<time datetime="2025-10-24">Friday</time> was <em>busy</em>, <b>very</b> <mark>busy</mark>.<br />Line two.'],
+    ['| Index | Move |\n|:--|--:|\n| HSI | up |'],
+    ['- [x] checked item\n- [ ] open item'],
+    ['A claim.[^1]\n\n[^1]: The source.'],
+    ['![A chart](/charts/hsi.png "The HSI")'],
+  ])('passes %s, and compiles it with the markup kept', (insert) => {
+    expect(bodyErrors(insert)).toEqual([]);
+    const html = compile(withBody(insert)).nodes.filter((n) => typeof n === 'string').join('');
+    for (const tag of insert.matchAll(/<([a-z]+)[ >/]/g)) expect(html).toContain(`<${tag[1]}`);
+  });
+});

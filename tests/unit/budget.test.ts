@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { moduleImports, pageScripts, scriptSources, SCRIPT_BUDGET_BYTES } from '../../src/check/budget.ts';
+import { pagesOf } from '../../scripts/verify/site.ts';
+import { JS_BUDGET, weighPage } from '../../scripts/verify/weight.ts';
 import { TMP } from '../support/site.ts';
 
 const dist = join(TMP, 'budget-site');
@@ -23,25 +24,20 @@ function site(size: number): void {
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 describe('the script budget', () => {
-  it('finds scripts by src and module preload, and imports static and dynamic', () => {
-    expect(scriptSources('<script type="module" src="/_astro/a.js"></script><link rel="modulepreload" href="/_astro/b.js">')).toEqual(['/_astro/a.js', '/_astro/b.js']);
-    expect(moduleImports('import{x}from"./a.js";import"./b.js";import(`./c.js`);const d=import("../d.js")')).toEqual(['./a.js', './b.js', './c.js', '../d.js']);
-  });
-
   it('counts every file a page can load, the lazily imported ones too', () => {
     site(1000);
-    const { files } = pageScripts(dist, 'reports/r/index.html');
-    expect(files.map((f) => f.path)).toEqual(['/_astro/draw.js', '/_astro/loader.js', '/_astro/shared.js']);
-    expect(pageScripts(dist, 'index.html').files).toEqual([]);
+    const [home, report] = pagesOf(dist);
+    expect(weighPage(dist, report).scripts).toEqual(['/_astro/draw.js', '/_astro/loader.js', '/_astro/shared.js']);
+    expect(weighPage(dist, home).scripts).toEqual([]);
   });
 
   it('passes under the budget and fails over it, naming the page', () => {
     site(20_000);
     const under = spawnSync(process.execPath, ['scripts/budget.ts', dist], { encoding: 'utf8' });
     expect(under.status, under.stdout + under.stderr).toBe(0);
-    site(SCRIPT_BUDGET_BYTES * 2);
+    site(JS_BUDGET * 2);
     const over = spawnSync(process.execPath, ['scripts/budget.ts', dist], { encoding: 'utf8' });
     expect(over.status).toBe(1);
-    expect(over.stdout).toMatch(/reports\/r\/index\.html: \d+\.\d kB gzipped of 70 kB \(OVER BUDGET\)/);
+    expect(over.stdout).toMatch(/\/reports\/r\/: \d+\.\d KB gzipped of 70\.0 KB \(OVER BUDGET\)/);
   });
 });

@@ -22,11 +22,10 @@ const bars = parsePriceCsv(readFileSync('tests/fixtures/prices/SYN01.HK.csv', 'u
 const synthetic = { id: 'SYN01.HK', name: 'Synthetic Holdings 01', currency: 'HKD' };
 
 describe('indexMovesChart', () => {
-  it('draws each index’s percent change, worked out from points and close, in the rise colour', () => {
+  it('draws each index’s percent change as the source states it, in the rise colour', () => {
     const spec = indexMovesChart(session)!;
     expect(spec.labels).toEqual(['HSI', 'HSTECH', 'HSCEI']);
-    // 192 / (26160 − 192) · 100, and so on: the exact values, not the rounded text.
-    expect(spec.values.map((v) => v.toFixed(4))).toEqual([(192 / 25968 * 100).toFixed(4), (108 / 5951 * 100).toFixed(4), (63 / 9300 * 100).toFixed(4)]);
+    expect(spec.values).toEqual([0.7, 1.8, 0.7]);
     expect(spec.tones).toEqual(['green', 'green', 'green']);
     expect(spec.texts.map(plain)).toEqual(['+0.7 %', '+1.8 %', '+0.7 %']);
     expect(spec.table.rows.map(([a, b]) => [a, plain(b)])).toEqual([
@@ -44,7 +43,9 @@ describe('indexMovesChart', () => {
     }))!;
     expect(spec.labels).toEqual(['HSI']);
     expect(spec.tones).toEqual(['red']);
-    expect(plain(spec.texts[0])).toBe('-0.7 %');
+    // Computed from points and close: the house precision, two decimals.
+    expect(spec.values[0]).toBeCloseTo((-192 / 26160) * 100, 6);
+    expect(plain(spec.texts[0])).toBe('-0.73 %');
     expect(spec.notes.map(plain)).toEqual(['Hang Seng TECH Index is not drawn: its change is stated as more than 2 %.']);
   });
 

@@ -67,3 +67,15 @@ describe('README component reference', () => {
     expect(reference).not.toMatch(/\w=\{/);
   });
 });
+
+describe('README HTML allowlist', () => {
+  it('lists exactly the tags the sanitiser schema lets an author write', async () => {
+    const { AUTHOR_TAGS, BODY_HTML } = await import('../../src/markdown/html.ts');
+    const start = readme.indexOf('#### HTML in a report');
+    expect(start).toBeGreaterThan(-1);
+    const bullet = /^- tags: ([\s\S]*?) \(and what Markdown/m.exec(readme.slice(start))?.[1] ?? '';
+    const listed = [...bullet.matchAll(/`(\w+)`/g)].map(([, tag]) => tag);
+    expect(listed).toEqual([...AUTHOR_TAGS]);
+    for (const tag of listed) expect(BODY_HTML.tagNames).toContain(tag);
+  });
+});

@@ -145,6 +145,13 @@ const cases: Case[] = [
     message: /^found "TODO", a TODO placeholder/,
   },
   {
+    name: 'a close and change that leave no previous close (the site could not draw the session)',
+    breakIt: () => edit(SNAPSHOT, (t) => t.replace('"close": 6059', '"close": 59')),
+    file: `content/${SNAPSHOT}`,
+    field: 'indices[1].change',
+    message: /^found change 108 with close 59, which makes the previous close -49, expected a previous close above zero/,
+  },
+  {
     name: 'an empty report body',
     breakIt: () => edit(REPORT, (t) => t.slice(0, t.indexOf('\n---', 4) + 5) + '\n  \n'),
     file: `content/${REPORT}`,
@@ -202,6 +209,13 @@ describe('the loaders', () => {
     symlinkSync(outside, path('reports/linked-folder'));
     symlinkSync(join(outside, 'x.mdx'), path('reports/linked-file.mdx'));
     expect(listFiles(path('reports'), /\.mdx$/).map((p) => p.slice(content.length + 1))).toEqual([REPORT]);
+  });
+});
+
+describe('a content folder that is not there', () => {
+  it('is refused: a mistyped folder must not build an empty site over the real one', () => {
+    const problems = checkContent({ root: 'no-such-content', cwd: project, now: NOW, history: NO_HISTORY, ci: false });
+    expect(problems.filter((p) => p.severity === 'error').map((p) => `${p.file} ${p.message}`)).toEqual([expect.stringMatching(/^no-such-content found no content folder here/)]);
   });
 });
 

@@ -114,22 +114,23 @@ describe('formatSigned', () => {
 
 describe('formatPercent', () => {
   it.each<[number, { decimals?: number; signed?: boolean }, string]>([
-    [0.7394, {}, '0.7_%'],
-    [0.75, {}, '0.8_%'],
-    [0.05, {}, '0.1_%'],
-    [0.7394, { decimals: 2 }, '0.74_%'],
+    // Two decimals by default: the house precision of a computed percent change.
+    [0.7394, {}, '0.74_%'],
+    [0.745, {}, '0.75_%'],
+    [0.005, {}, '0.01_%'],
+    [0.7394, { decimals: 1 }, '0.7_%'],
     [8, { decimals: 0 }, '8_%'],
-    [100, {}, '100.0_%'],
-    [1234.56, {}, '1,234.6_%'],
-    [-1.8, {}, '−1.8_%'],
-    [-0.04, {}, '0.0_%'],
-    [0, {}, '0.0_%'],
-    [1.8, { signed: true }, '+1.8_%'],
-    [-1.8, { signed: true }, '−1.8_%'],
-    [-0.05, { signed: true }, '−0.1_%'],
-    [0, { signed: true }, '0.0_%'],
-    [0.04, { signed: true }, '0.0_%'],
-    [-0.04, { signed: true }, '0.0_%'],
+    [100, {}, '100.00_%'],
+    [1234.567, {}, '1,234.57_%'],
+    [-1.8, {}, '−1.80_%'],
+    [-0.004, {}, '0.00_%'],
+    [0, {}, '0.00_%'],
+    [1.8, { signed: true, decimals: 1 }, '+1.8_%'],
+    [-1.8, { signed: true }, '−1.80_%'],
+    [-0.005, { signed: true }, '−0.01_%'],
+    [0, { signed: true }, '0.00_%'],
+    [0.004, { signed: true }, '0.00_%'],
+    [-0.004, { signed: true }, '0.00_%'],
     [-1.25, { decimals: 2, signed: true }, '−1.25_%'],
     [0.7394, { decimals: 0, signed: true }, '+1_%'],
   ])('formatPercent(%s, %o) → %s', (value, options, expected) => {
@@ -137,7 +138,7 @@ describe('formatPercent', () => {
   });
 
   it('keeps the number and its % sign together with a no-break space', () => {
-    expect(formatPercent(0.7)).toBe('0.7\u00a0%');
+    expect(formatPercent(0.7, { decimals: 1 })).toBe('0.7\u00a0%');
     expect(formatPercent(0.7)).not.toContain(' ');
   });
 
@@ -230,7 +231,12 @@ describe('formatStated', () => {
     const format = vi.fn((v: number) => `<${v}>`);
     expect(formatStated({ value: 8, qualifier: 'moreThan' }, format)).toBe('more than <8>');
     expect(format).toHaveBeenCalledTimes(1);
-    expect(format).toHaveBeenCalledWith(8);
+    expect(format).toHaveBeenCalledWith(8, undefined);
+  });
+
+  it('hands the format the decimals the figure was written with, so "80.00" prints as written', () => {
+    expect(formatStated({ value: 80, qualifier: 'exact', decimals: 2 }, (v, d) => formatPrice(v, 'HKD', d))).toBe(t('HKD_80.00'));
+    expect(formatStated({ value: 93.5, qualifier: 'lessThan', decimals: 2 }, (v, d) => formatNumber(v, d))).toBe('less than 93.50');
   });
 
   it('lets the format function’s RangeError through for a non-finite value', () => {

@@ -24,9 +24,9 @@ describe('instrumentHistory', () => {
   it('lists every session quoting the stock, newest first, with its close in its currency and its moves', () => {
     const rows = instrumentHistory(sessions, 'stock', 'SYN01.HK');
     expect(rows.map((r) => [r.session.date, r.close, r.points?.text, r.percent?.text, r.points?.tone])).toEqual([
-      ['2030-01-04', 'HKD\u00a012.5', '+0.5', '+4.2\u00a0%', 'green'],
+      ['2030-01-04', 'HKD\u00a012.5', '+0.5', '+4.17\u00a0%', 'green'],
       ['2030-01-03', 'around HKD\u00a012', undefined, undefined, undefined],
-      ['2030-01-01', 'HKD\u00a012.2', '−0.3', '−2.5\u00a0%', 'red'],
+      ['2030-01-01', 'HKD\u00a012.2', '−0.3', '−2.46\u00a0%', 'red'],
     ]);
   });
 

@@ -29,11 +29,16 @@ describe('moveView', () => {
     [exact(0), 'points', 'flat', undefined, { text: '0', ...FLAT }],
     [exact(192.456), 'points', 'up', 1, { text: '+192.5', ...UP }],
     [exact(1234.5), 'points', 'up', undefined, { text: '+1,234.5', ...UP }],
-    [exact(0.7394), 'percent', 'up', undefined, { text: t('+0.7_%'), ...UP }],
+    [exact(0.7394), 'percent', 'up', undefined, { text: t('+0.7394_%'), ...UP }],
+    [exact(0.7394), 'percent', 'up', 1, { text: t('+0.7_%'), ...UP }],
     [exact(0.7394), 'percent', 'up', 2, { text: t('+0.74_%'), ...UP }],
     [exact(-1.25), 'percent', 'down', 2, { text: t('−1.25_%'), ...DOWN }],
-    [exact(0), 'percent', 'flat', undefined, { text: t('0.0_%'), ...FLAT }],
-    [exact(-0.04), 'percent', 'down', undefined, { text: t('0.0_%'), ...DOWN }],
+    [exact(0), 'percent', 'flat', 1, { text: t('0.0_%'), ...FLAT }],
+    [exact(-0.04), 'percent', 'down', 1, { text: t('0.0_%'), ...DOWN }],
+    [exact(-0.04), 'percent', 'down', undefined, { text: t('−0.04_%'), ...DOWN }],
+    // Trailing zeros as written: "80.00", "−0.270".
+    [exact(-0.27), 'percent', 'down', 3, { text: t('−0.270_%'), ...DOWN }],
+    [exact(80), 'points', 'up', 2, { text: '+80.00', ...UP }],
     [exact(-0.05), 'percent', 'down', 1, { text: t('−0.1_%'), ...DOWN }],
     // A bound or approximation keeps its words and drops the sign.
     [more(8), 'percent', 'up', 0, { text: t('more than 8_%'), ...UP }],
@@ -47,8 +52,8 @@ describe('moveView', () => {
     [less(-2), 'percent', 'down', 0, { text: t('more than 2_%'), ...DOWN }],
     [more(-2), 'percent', 'down', 0, { text: t('less than 2_%'), ...DOWN }],
     [less(-100), 'points', 'down', undefined, { text: 'more than 100', ...DOWN }],
-  ])('moveView(%o, %s, %s, hk, %s) → %o', (figure, unit, direction, decimals, expected) => {
-    expect(moveView(figure, unit, direction, HK, decimals)).toEqual(expected);
+  ])('moveView(%o, %s, %s, hk) written with %s decimals → %o', (figure, unit, direction, decimals, expected) => {
+    expect(moveView(decimals === undefined ? figure : { ...figure, decimals }, unit, direction, HK)).toEqual(expected);
   });
 
   it.each<[Direction | undefined, string]>([
@@ -74,8 +79,9 @@ const quote = (parts: Partial<QuoteView>): QuoteView => ({ kind: 'index', market
 
 describe('quoteMoves', () => {
   it.each<[string, QuoteView, string | undefined, string | undefined, MoveView['tone'] | undefined]>([
-    ['a derived percent shows one decimal', quote({ change: exact(192), changePercent: exact(0.7393715), percentDerived: true, direction: 'up' }), '+192', '+0.7_%', 'green'],
-    ['a fall', quote({ change: exact(-63), changePercent: exact(-0.6728613), percentDerived: true, direction: 'down' }), '−63', '−0.7_%', 'red'],
+    ['a derived percent shows the house precision, two decimals', quote({ change: exact(192), changePercent: { ...exact(0.7393715), decimals: 2 }, percentDerived: true, direction: 'up' }), '+192', '+0.74_%', 'green'],
+    ['a fall', quote({ change: exact(-63), changePercent: { ...exact(-0.6728613), decimals: 2 }, percentDerived: true, direction: 'down' }), '−63', '−0.67_%', 'red'],
+    ['a stated percent shows the digits written', quote({ change: { ...exact(-0.22), decimals: 2 }, changePercent: { ...exact(-0.27), decimals: 2 }, direction: 'down' }), '−0.22', '−0.27_%', 'red'],
     ['a stated percent shows its own decimals', quote({ changePercent: exact(1.25), direction: 'up' }), undefined, '+1.25_%', 'green'],
     ['a stated whole percent shows none', quote({ changePercent: exact(8), direction: 'up' }), undefined, '+8_%', 'green'],
     ['a bound keeps its decimals', quote({ changePercent: more(8.5), direction: 'up' }), undefined, 'more than 8.5_%', 'green'],
@@ -94,8 +100,8 @@ describe('quoteMoves', () => {
   });
 
   it('gives both moves the quote’s direction, in the colours of the quote’s own market', () => {
-    const { points, percent } = quoteMoves(quote({ market: RED_RISE, change: exact(192), changePercent: exact(0.7394), percentDerived: true, direction: 'up' }));
+    const { points, percent } = quoteMoves(quote({ market: RED_RISE, change: exact(192), changePercent: { ...exact(0.7394), decimals: 2 }, percentDerived: true, direction: 'up' }));
     expect(points).toEqual({ text: '+192', arrow: '▲', tone: 'red', words: 'up' });
-    expect(percent).toEqual({ text: t('+0.7_%'), arrow: '▲', tone: 'red', words: 'up' });
+    expect(percent).toEqual({ text: t('+0.74_%'), arrow: '▲', tone: 'red', words: 'up' });
   });
 });

@@ -4,6 +4,8 @@ import { entityMatcher } from '../../src/lib/entities.ts';
 import { bodyRefusals, compileReportBody, ReportBodyError, type BodyNode, type ComponentNode } from '../../src/markdown/report-body.ts';
 import { splitFrontmatter } from '../../src/check/sources.ts';
 import { parseReportBody, walk } from '../../src/markdown/parse.ts';
+import { sanitizeBody } from '../../src/markdown/html.ts';
+import { toHtml } from 'hast-util-to-html';
 
 const noLinks = entityMatcher([]);
 const links = entityMatcher([
@@ -202,5 +204,19 @@ describe('parseReportBody: the one tree the check walks and the compiler compile
     const parsed = parseReportBody('<Risks title="x">\n\nunclosed', 3);
     expect(parsed.tree.children).toEqual([]);
     expect(parsed.refusals.map((r) => r.field)).toEqual(['MDX']);
+  });
+});
+
+describe('sanitizeBody, the compiler\'s last step', () => {
+  it('drops what the allowlist does not allow, even from a tree that skipped the check', () => {
+    const tree = {
+      type: 'root' as const,
+      children: [
+        { type: 'element' as const, tagName: 'script', properties: {}, children: [{ type: 'text' as const, value: 'alert(1)' }] },
+        { type: 'element' as const, tagName: 'a', properties: { href: 'javascript:alert(1)', onClick: 'x' }, children: [{ type: 'text' as const, value: 'link' }] },
+        { type: 'element' as const, tagName: 'abbr', properties: { title: 'Hang Seng Index' }, children: [{ type: 'text' as const, value: 'HSI' }] },
+      ],
+    };
+    expect(toHtml(sanitizeBody(tree, false))).toBe('<a>link</a><abbr title="Hang Seng Index">HSI</abbr>');
   });
 });

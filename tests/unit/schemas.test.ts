@@ -214,7 +214,7 @@ const SNAPSHOT = { market: 'hk', date: '2025-10-24', source: 'Synthetic source' 
 
 describe('snapshotSchema', () => {
   it('accepts a bare snapshot and defaults its lists', () => {
-    expect(parsed(snapshotSchema, SNAPSHOT)).toEqual({ ...SNAPSHOT, indices: [], stocks: [], flows: [] });
+    expect(parsed(snapshotSchema, SNAPSHOT)).toEqual({ ...SNAPSHOT, indices: [], stocks: [], flows: [], flowTotals: [] });
   });
 
   it('turns every way of stating a figure into a value and a qualifier', () => {
@@ -263,6 +263,7 @@ describe('snapshotSchema', () => {
         { ticker: '03690.HK', direction: 'southbound', channel: 'Shenzhen', netInflow: { value: 654_800_000, qualifier: 'exact' } },
         { ticker: '00981.HK', direction: 'northbound', netInflow: { value: -570_700_000, qualifier: 'around' } },
       ],
+      flowTotals: [],
     });
   });
 

@@ -49,6 +49,7 @@ const snapshot = (parts: Partial<Snapshot> = {}): Snapshot => ({
   indices: [],
   stocks: [],
   flows: [],
+  flowTotals: [],
   ...parts,
 });
 
@@ -84,6 +85,7 @@ describe('buildSession: derived percent and direction', () => {
     ['a change that settles nothing falls through to the percent', { change: less(100), changePercent: exact(-0.5) }, exact(-0.5), false, 'down'],
     ['a change that settles it comes first', { change: around(-3), changePercent: more(0) }, more(0), false, 'down'],
     ['a points bound settles it', { change: more(100) }, undefined, false, 'up'],
+    ['a bound written as a size with direction "down" is a fall', { changePercent: more(2), direction: 'down' }, more(2), false, 'down'],
   ])('%s', (_, quote, percent, derived, direction) => {
     const view = indexOnly(quote);
     expect(view.percentDerived).toBe(derived);
@@ -95,15 +97,20 @@ describe('buildSession: derived percent and direction', () => {
     } else expect(view.changePercent).toEqual(percent);
   });
 
-  it('keeps a stated percent beside an exact change and close and does not derive (the schema refuses this input)', () => {
+  it('keeps a stated percent beside an exact change and close and does not derive (the content check compares them)', () => {
     const view = indexOnly({ close: exact(26160), change: exact(192), changePercent: exact(9) });
     expect(view.changePercent).toEqual(exact(9));
     expect(view.percentDerived).toBe(false);
   });
 
-  it('refuses a change that leaves no previous close above zero', () => {
-    expect(() => indexOnly({ close: exact(100), change: exact(100) })).toThrow(RangeError);
-    expect(() => indexOnly({ close: exact(100), change: exact(100) })).toThrow('previous close 0 (close 100 − change 100) is not above zero');
+  it('derives nothing from a change that leaves no previous close above zero, and does not throw (the check refuses it with its line)', () => {
+    const view = indexOnly({ close: exact(100), change: exact(150) });
+    expect(view.changePercent).toBeUndefined();
+    expect(view.direction).toBe('up');
+  });
+
+  it('gives a derived percent the house precision, two decimals', () => {
+    expect(indexOnly({ close: exact(26160), change: exact(192) }).changePercent?.decimals).toBe(2);
   });
 
   it('derives the same way for a stock', () => {
@@ -260,12 +267,12 @@ describe('buildSession: the seed session', () => {
   const quote = (id: string) => [...session.indices, ...session.stocks].find((q) => q.id === id)!;
 
   it.each([
-    ['HSI', 0.7394],
-    ['HSTECH', 1.8148],
-    ['HSCEI', 0.6774],
-  ])('derives %s’s percent change ≈ %s, a rise', (id, percent) => {
-    expect(quote(id).percentDerived).toBe(true);
-    expect(quote(id).changePercent?.value).toBeCloseTo(percent, 4);
+    ['HSI', 0.7],
+    ['HSTECH', 1.8],
+    ['HSCEI', 0.7],
+  ])('keeps %s’s stated percent change %s, a rise', (id, percent) => {
+    expect(quote(id).percentDerived).toBe(false);
+    expect(quote(id).changePercent).toEqual({ value: percent, qualifier: 'exact' });
     expect(quote(id).direction).toBe('up');
   });
 

@@ -42,4 +42,24 @@ describe('workflows', () => {
     });
     expect(deploy.jobs.deploy.steps[0].uses).toMatch(/^actions\/deploy-pages@/);
   });
+
+  it('the deploy keeps the build cache outside node_modules, restored after npm ci, keyed on lockfile and code', () => {
+    const job = parse(readFileSync('.github/workflows/deploy.yml', 'utf8')).jobs.build;
+    const steps: { run?: string; uses?: string; with?: Record<string, string> }[] = job.steps;
+    const folder = job.env.CLOSING_BELL_CACHE_DIR;
+    expect(folder).toBeTruthy();
+    expect(folder).not.toMatch(/node_modules/);
+    const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+    expect(cache, 'an actions/cache step').toBeGreaterThan(steps.findIndex((s) => s.run === 'npm ci'));
+    expect(cache).toBeLessThan(steps.findIndex((s) => s.run === 'npm run build'));
+    const { path, key, 'restore-keys': restore } = steps[cache].with!;
+    expect(path).toBe(folder);
+    // Never a cache of other dependencies or other code: both hashes lead the key and every restore key.
+    for (const k of [key, ...String(restore).trim().split('\n')]) {
+      expect(k).toContain("hashFiles('package-lock.json')");
+      expect(k).toMatch(/hashFiles\('astro\.config\.mjs', 'src\/\*\*'/);
+    }
+    // A new entry each run (a key is written once), so the next deploy restores this one's pages.
+    expect(key).toContain('${{ github.sha }}');
+  });
 });

@@ -13,7 +13,7 @@ import { runBuild, seedSite, TMP } from '../support/site.ts';
 
 const second = join(TMP, `verify-second-${process.pid}`);
 afterAll(() => {
-  for (const path of [second, `${second}.cache`]) rmSync(path, { recursive: true, force: true });
+  for (const path of [second, `${second}.cache`, `${second}.sites`]) rmSync(path, { recursive: true, force: true });
 });
 
 it('a second clean build of the same content is the same site, byte for byte', async () => {

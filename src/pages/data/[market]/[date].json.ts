@@ -1,7 +1,7 @@
-/** Each session snapshot as JSON, in the form authors write it, at /data/<market>/<date>.json. */
+/** Each session snapshot as JSON, as its author wrote it, at /data/<market>/<date>.json. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSnapshots, snapshotCacheKey } from '../../../data/index.ts';
-import { snapshotJson } from '../../../lib/opendata.ts';
+import { getSnapshots, snapshotCacheKey, snapshotText } from '../../../data/index.ts';
+import { snapshotJsonText } from '../../../lib/opendata.ts';
 import type { Snapshot } from '../../../schemas/index.ts';
 
 export const getStaticPaths = (async () =>
@@ -11,5 +11,5 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute = ({ props }) => {
   const { snapshot } = props as { snapshot: Snapshot };
-  return new Response(`${JSON.stringify(snapshotJson(snapshot), null, 2)}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return new Response(snapshotJsonText(snapshotText(snapshot)), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };

@@ -7,9 +7,9 @@
 import type { AstroIntegration } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
 import { resolve } from 'node:path';
-import { checkContent } from './index.ts';
-import { buildTime, contentRoot } from './paths.ts';
-import { formatReport, type Problem } from './problem.ts';
+import { checkContent } from '../check/index.ts';
+import { buildTime, contentRoot } from '../check/paths.ts';
+import { formatReport, type Problem } from '../check/problem.ts';
 
 export default function contentCheck(): AstroIntegration {
   return {
