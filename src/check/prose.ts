@@ -29,6 +29,7 @@
  * mark on a sentence with nothing to clear is a warning.
  */
 import { parseReportBody } from '../markdown/parse.ts';
+import { SESSION_FIELDS } from '../lib/figures.ts';
 import type { SessionView } from '../lib/session.ts';
 import type { MarketIndex, Security } from '../schemas/index.ts';
 import { findSlots, subjects, type ParagraphMemory, type Subject } from './prose/attribution.ts';
@@ -180,6 +181,11 @@ const INTRADAY = new RegExp(
   `(?<![\\p{L}])(?:as${S}(?:much|high|low|far)${S}as|at${S}one${S}(?:point|stage)|intra[-\\u2010\\u2011]?day|in${S}(?:early|late|mid)?(?:${S})?(?:morning|afternoon|midday|early|late)(?:${S})?(?:trade|trading|deals|dealings|session)?|in${S}(?:early|late)${S}(?:trade|trading|deals)|in${S}the${S}(?:early${S}|late${S})?(?:morning|afternoon)|briefly|at${S}the${S}(?:open|opening(?:${S}bell)?|midday${S}break|lunch${S}break|break)|opened|opening|at${S}midday|by${S}(?:midday|lunch|noon)|mid[-\\u2010\\u2011]?session|earlier${S}in${S}the${S}(?:session|day)|during${S}the${S}(?:session|day)|(?:session|day['’]s|intraday)${S}(?:high|low|peak|trough)|touched|peaked|bottomed|early${S}(?:on|gains?|losses)|rose${S}early|fell${S}early)(?![\\p{L}])`,
   'iu',
 );
+/** The day's extremes: "as much as", "as low as", "touched", "an intraday high of". */
+const EXTREME = new RegExp(
+  `(?<![\\p{L}])(?:as${S}(?:much|high|low|far)${S}as|touched|peaked|bottomed|hit${S}an?${S}(?:intraday|session)|(?:session|day['’]s|intraday)${S}(?:high|low|peak|trough)|(?:rose|climbed|jumped|fell|dropped|slid)${S}to${S}an?${S}(?:intraday${S})?(?:high|low))(?![\\p{L}])`,
+  'iu',
+);
 /** Another period than the session. */
 const PERIOD = new RegExp(
   `(?<![\\p{L}])(?:this${S}(?:year|month|week|quarter)|so${S}far|year(?:${S})?[-\\u2010\\u2011]?(?:${S})?to(?:${S})?[-\\u2010\\u2011]?(?:${S})?date|YTD|(?<!(?:first${S}time|lowest|highest|biggest|largest|steepest|sharpest|worst|best|most|least|strongest|weakest)(?:${S}[\\p{L}\\p{N}-]+){0,4}${S})since|(?:over|in|during|for)${S}the${S}(?:past|last|previous|prior|first|second|third|fourth)|(?:last|past|previous|prior)${S}(?:year|month|week|quarter|session|two|three|four|five|several|few)|a${S}(?:year|month|week|day)${S}(?:ago|earlier|before)|year(?:${S})?[-\\u2010\\u2011]?(?:${S})?on(?:${S})?[-\\u2010\\u2011]?(?:${S})?year|on[-\\u2010\\u2011${'\\s'}]year|on${S}the${S}(?:year|month|week|quarter)|for${S}the${S}(?:year|month|week|quarter)|(?:ended|finished|closed)${S}the${S}(?:week|month|year|quarter)|(?:has|have)${S}(?:[a-z]+ly${S})?(?:[a-z]+ed|risen|fallen|grown|lost|shed|slid|sunk|won|been)|weekly|monthly|annual(?:ly)?|quarterly|(?:first|second|third|fourth)${S}(?:half|quarter)|H[12]|Q[1-4]|in${S}(?:19|20)\\d\\d|(?:${MONTHS})${S}(?:peak|high|low|trough|top)|in${S}(?:${MONTHS})(?![\\p{L}])|(?:${MONTHS})[\\u2013-](?:${MONTHS})|(?:its|a|the)${S}(?:record|all[-\\u2010\\u2011]time|multi[-\\u2010\\u2011]year|peak|trough)|from${S}(?:its|a|the)${S}(?:[\\p{L}\\p{N}-]+${S})?(?:peak|trough|record|high|low|top|bottom)|(?:below|above|off|under|short${S}of|shy${S}of)${S}(?:its|a|the)${S}(?:[\\p{L}\\p{N}-]+${S})?(?:peak|trough|record|top|bottom|highs?|lows?)|yesterday|the${S}(?:previous|prior)${S}(?:day|session|week)|a${S}day${S}earlier|the${S}day${S}before|earlier${S}(?:this|in${S}the)${S}(?:week|month)|a${S}week${S}ago|(?:ago|earlier)${S}this)(?![\\p{L}])`,
@@ -234,7 +240,9 @@ function contextOf(text: string, number: ProseNumber, span: string, words: Direc
   // "2.2 % below Friday's close": the session's move, measured from the previous close.
   if (FROM_PREVIOUS_CLOSE_AFTER.test(after) && (number.kind === 'percent' || !/^[\s\u00a0]+from/i.test(after))) return { kind: 'scopes', scopes: ['session'], name: 'move' };
   if (PREVIOUS_BEFORE.test(before) || (FROM_TO.test(before) && new RegExp(`^${S}to${S}`, 'i').test(after))) return { kind: 'scopes', scopes: ['previous'], name: 'previous close' };
-  if (INTRADAY.test(span)) return { kind: 'scopes', scopes: ['intraday'], name: 'intraday high or low' };
+  // Within the day: an extreme ("as much as", "touched") is the intraday high or low; a level at some
+  // hour ("up 1.7 % in afternoon trade", "opened higher") is no figure the snapshot records.
+  if (INTRADAY.test(span)) return EXTREME.test(span) ? { kind: 'scopes', scopes: ['intraday'], name: 'intraday high or low' } : { kind: 'skip', reason: 'within the day' };
   if (FIFTY_TWO_WEEK.test(span) && !isMove(text, number, words)) return { kind: 'scopes', scopes: ['range52'], name: '52-week range' };
   if (PERIOD.test(span) || otherDay) return { kind: 'skip', reason: 'another period' };
   if (TURNOVER_BEFORE.test(before) || TURNOVER_AFTER.test(after)) return { kind: 'scopes', scopes: ['turnover'], name: 'turnover' };
@@ -260,7 +268,9 @@ function isMove(text: string, number: ProseNumber, words: DirectionWord[]): bool
 
 /** The span of the sentence around an offset. */
 function spanAt(text: string, breaks: number[], offset: number): string {
-  const from = Math.max(0, ...breaks.filter((b) => b < offset));
+  let from = Math.max(0, ...breaks.filter((b) => b < offset));
+  // ", to HKD 101.2" goes on with the part before it.
+  while (from > 0 && /^,[\s\u00a0]*(?:to|at)[\s\u00a0]/i.test(text.slice(from, from + 8))) from = Math.max(0, ...breaks.filter((b) => b < from));
   const to = Math.min(text.length, ...breaks.filter((b) => b > offset));
   return text.slice(from, to);
 }
@@ -292,7 +302,8 @@ function checkSentence(sentence: Sentence, context: SentenceContext, report: Rep
   const { text } = sentence;
   const named = findMentions(text, context.entities);
   const figs: Mention[] = sentence.figs.flatMap((fig) => {
-    const id = fig.path === 'turnover' ? 'market' : fig.path.slice(0, fig.path.lastIndexOf('.'));
+    // A session-wide figure (turnover, breadth, a Stock Connect total) is the market's.
+    const id = SESSION_FIELDS.includes(fig.path) ? 'market' : fig.path.slice(0, fig.path.lastIndexOf('.'));
     const entity = context.entities.find((e) => e.id === id);
     return entity ? [{ start: fig.index, end: fig.index + 1, entity, named: false }] : [];
   });
@@ -303,7 +314,8 @@ function checkSentence(sentence: Sentence, context: SentenceContext, report: Rep
   const breadth = breadthClaims(text);
   checkBreadth(breadth, context.market, report, skip);
   const flowSide = checkFlowSides(text, slots, context, report, skip);
-  if (!slots.some((s) => s.entities.length > 0) && !(flowSide && FLOW_WORDS.test(text)) && !/turnover/i.test(text)) return;
+  // A sentence naming nothing the snapshot holds is left alone, unless it speaks of turnover or of the day's flows.
+  if (!slots.some((s) => s.entities.length > 0) && !(flowSide || FLOW_WORDS.test(text)) && !/turnover/i.test(text)) return;
 
   const subjectAt = subjects(text, slots);
   const spans = slots.map((s) => [s.start, s.end] as const);
