@@ -324,7 +324,7 @@ function checkSentence(sentence: Sentence, context: SentenceContext, report: Rep
   // "At the midday break, …", "On the week, …": an opening phrase sets the time of the whole sentence.
   const lead = /^[^,]*,/.exec(text)?.[0] ?? '';
   const leadTime = lead && !slots.some((s) => s.start < lead.length) ? lead : '';
-  const words = findDirectionWords(text, spans, slots.map((s) => s.end)).filter((word) => {
+  const words = findDirectionWords(text, spans, slots.filter((s) => s.entities.some((e) => e.kind !== 'stock')).map((s) => s.end)).filter((word) => {
     const span = leadTime + spanAt(text, breaks, word.start);
     if (INTRADAY.test(span) || PERIOD.test(span) || otherDayIn(span, context.weekday, context.session.date) || NOT_THE_SESSION_AFTER_WORD.test(text.slice(word.end))) {
       skip(word.start, word.word, 'another period or within the day');
@@ -382,8 +382,8 @@ function checkSentence(sentence: Sentence, context: SentenceContext, report: Rep
   for (const [entity, tiedWords] of byEntity) checkDirection(entity, tiedWords, report, skip);
 }
 
-/** Numbers set aside as about something else than the session: a direction word before one is too. */
-const NOT_OF_THE_SESSION = new Set<SkipReason>(['period', 'forecast', 'share']);
+/** Numbers set aside as about something else than the session ("added 300 engineers"): a direction word before one is too. */
+const NOT_OF_THE_SESSION = new Set<SkipReason>(['period', 'forecast', 'share', 'count']);
 
 type Judgement =
   | { verdict: 'match' }
