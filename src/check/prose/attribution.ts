@@ -189,7 +189,9 @@ export function subjects(text: string, slots: readonly Slot[]): (offset: number)
   // A relative clause between commas ends at its comma: "SMIC, which holds a 51 % stake, rose 7 %".
   for (const cut of [...cuts]) {
     if (!RELATIVE.test(cut.word)) continue;
-    const comma = text.indexOf(',', cut.bodyStart);
+    // The comma that ends it, not one in a number ("26,160").
+    const found = /,(?=[\s\u00a0])/.exec(text.slice(cut.bodyStart));
+    const comma = found ? cut.bodyStart + found.index : -1;
     const next = cuts.find((c) => c.start > cut.start && RELATIVE.test(c.word));
     if (comma >= 0 && (!next || comma < next.start)) cuts.push({ start: comma, end: -1, word: 'resume', bodyStart: comma + 1 });
   }
@@ -211,6 +213,11 @@ export function subjects(text: string, slots: readonly Slot[]): (offset: number)
     if (RELATIVE.test(clause.word)) {
       const antecedent = slots.filter((s) => s.end <= clause.start).at(-1);
       return antecedent ? tie(antecedent) : { kind: 'none' };
+    }
+    // "…that lifted the HSI to 26,160, a 0.7 % rise": an apposition is about the name just before it.
+    if (clause.word === 'resume' && /^(?:a|an)[\s\u00a0]/i.test(restOf(clause))) {
+      const last = slots.filter((s) => s.end <= clause.start).at(-1);
+      return last ? tie(last) : { kind: 'none' };
     }
     if (!VERB_START.test(restOf(clause))) return { kind: 'none' };
     // After a relative clause, the sentence resumes with the subject before it.
