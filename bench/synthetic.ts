@@ -72,12 +72,18 @@ export function writeSyntheticArchive(root: string, options: SyntheticOptions): 
   const days = tradingDays(options.from ?? '2025-01-02', Math.ceil(options.reports / perDay), calendar);
   const reports: string[] = [];
   let level = 20000;
+  const lastClose = new Map<string, number>();
   for (const [d, day] of days.entries()) {
-    const change = round((random() - 0.45) * 400, 0);
+    // Never 0: the reports say "rose" or "fell", and the prose check refuses either for no change.
+    const change = round((random() - 0.45) * 400, 0) || 1;
     level = round(level + change, 0);
     const stocks = Array.from({ length: 3 }, (_, k) => {
-      const close = round(10 + random() * 200, 2);
-      return { ticker: tickerOf((d + k) % securities), close, change: round((random() - 0.5) * close * 0.06, 2), high52w: round(close * (1.05 + random() * 0.5), 2), peRatio: round(5 + random() * 60, 2) };
+      const ticker = tickerOf((d + k) % securities);
+      // A stock's previous close is its close in the last session that quoted it, as the check requires.
+      const previous = lastClose.get(ticker) ?? round(10 + random() * 200, 2);
+      const close = Math.max(1, round(previous * (1 + (random() - 0.5) * 0.06), 2));
+      lastClose.set(ticker, close);
+      return { ticker, close, change: round(close - previous, 2), high52w: round(close * (1.05 + random() * 0.5), 2), peRatio: round(5 + random() * 60, 2) };
     });
     const snapshot = {
       market: 'hk',

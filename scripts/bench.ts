@@ -7,12 +7,16 @@
  *     npm run bench                     250, 1000 and 4000 reports (takes a while)
  *     npm run bench -- --quick          250 reports only
  *     npm run bench -- --sizes 500,2000 --runs 3
+ *     npm run bench -- --dev --sizes 4000   the author's loop only: `astro dev` start and edit → visible
+ *                                            (bench/dev.ts), cold cache then warm; --profile DIR adds
+ *                                            node --cpu-prof of the dev server into DIR
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { measureDevLoop, type DevTimes } from '../bench/dev.ts';
 import { writeSyntheticArchive } from '../bench/synthetic.ts';
 import { median, resultsMarkdown, resultsTable, type Machine, type SizeResult } from '../bench/table.ts';
 import { MDX_COMPONENTS } from '../src/check/components.ts';
@@ -27,6 +31,8 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     sizes: { type: 'string' },
     runs: { type: 'string', default: '2' },
+    dev: { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 });
 const sizes = args.sizes ? args.sizes.split(',').map(Number) : args.quick ? [250] : [250, 1000, 4000];
@@ -278,7 +284,80 @@ function commit(): string {
   }
 }
 
+/** The dev server over a fresh synthetic archive: once with an empty cache folder, once with the one it left. */
+async function benchDev(reports: number): Promise<{ reports: number; cold: DevTimes; warm: DevTimes }> {
+  const folder = join(WORK, `n${reports}`);
+  const content = join(folder, 'content');
+  const cacheDir = join(folder, 'dev-cache');
+  rmSync(cacheDir, { recursive: true, force: true });
+  const profile = args.profile ? resolve(args.profile) : undefined;
+  const measureOnce = async (name: 'cold' | 'warm') => {
+    // The edits of the last run are undone: the same archive every time (the generator is seeded).
+    rmSync(content, { recursive: true, force: true });
+    const { reports: slugs } = writeSyntheticArchive(content, { reports });
+    mkdirSync(join(folder, 'logs'), { recursive: true });
+    const env = {
+      ...baseEnv,
+      CLOSING_BELL_CONTENT: relative(ROOT, content),
+      CLOSING_BELL_CACHE_DIR: cacheDir,
+      ...(profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(profile, `n${reports}-${name}`)}` } : {}),
+    };
+    const times = await measureDevLoop({ root: ROOT, astro: ASTRO, env, content, slug: slugs[Math.floor(slugs.length / 2)], log: join(folder, 'logs', `dev-${name}.log`) });
+    const e = times.editSeconds;
+    console.log(
+      `  ${reports} reports  dev ${name}: address ${times.listeningSeconds.toFixed(1)} s, ready in ${times.readySeconds?.toFixed(1) ?? '?'} s, / ${times.homeSeconds.toFixed(1)} s, report page ${times.firstReportSeconds.toFixed(1)} s; edit → visible: report ${e.report.toFixed(2)} s, snapshot ${e.snapshot.toFixed(2)} s, registry ${e.registry.toFixed(2)} s; restarts logged ${times.restarts}`,
+    );
+    return times;
+  };
+  const cold = await measureOnce('cold');
+  const warm = await measureOnce('warm');
+  return { reports, cold, warm };
+}
+
+function devMarkdown(rows: Awaited<ReturnType<typeof benchDev>>[], machine: Machine): string {
+  const s = (value: number | undefined) => (value === undefined ? '?' : value.toFixed(value < 10 ? 2 : 1));
+  const lines = [
+    '# The author\'s loop: `astro dev` over a synthetic archive',
+    '',
+    `${machine.date}; ${machine.cpu}, ${machine.cores} cores, ${(machine.memoryBytes / 1024 ** 3).toFixed(1)} GB; load average ${machine.loadStart.toFixed(2)} at the start, ${machine.loadEnd.toFixed(2)} at the end; Node ${machine.node}; astro ${machine.versions.astro}, vite ${machine.versions.vite}; commit ${machine.command.includes('--profile') ? `${machine.commit}, profiled (slower)` : machine.commit}.`,
+    '',
+    `Command: \`${machine.command}\`. Seconds from spawning \`astro dev\`; "cold" starts with an empty cache folder, "warm" with the one the cold run left. Edit → visible: from writing the file until the report's page shows the change.`,
+    '',
+    '| reports | start | address | "ready in" | `/` answers | report page | edit report text | edit snapshot figure | rename security | restarts logged |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const row of rows) {
+    for (const [name, t] of [['cold', row.cold], ['warm', row.warm]] as const) {
+      lines.push(`| ${row.reports} | ${name} | ${s(t.listeningSeconds)} | ${s(t.readySeconds)} | ${s(t.homeSeconds)} | ${s(t.firstReportSeconds)} | ${s(t.editSeconds.report)} | ${s(t.editSeconds.snapshot)} | ${s(t.editSeconds.registry)} | ${t.restarts} |`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 const loadStart = loadavg()[0];
+if (args.dev) {
+  console.log(`Dev-server benchmark: ${sizes.join(', ')} reports, load average ${loadStart.toFixed(2)}`);
+  const rows = [];
+  for (const size of sizes) rows.push(await benchDev(size));
+  const machine: Machine = {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    cpu: cpus()[0]?.model ?? 'unknown CPU',
+    cores: cpus().length,
+    memoryBytes: totalmem(),
+    loadStart,
+    loadEnd: loadavg()[0],
+    node: process.version,
+    versions: { astro: version('astro'), '@astrojs/mdx': version('@astrojs/mdx'), vite: version('vite') },
+    commit: commit(),
+    command: ['npm run bench', '--', ...process.argv.slice(2)].join(' '),
+  };
+  mkdirSync(RESULTS, { recursive: true });
+  const file = join(RESULTS, `dev-${sizes.join('-')}${args.profile ? '-profiled' : ''}.md`);
+  writeFileSync(file, devMarkdown(rows, machine));
+  console.log(`Written to ${relative(ROOT, file)}`);
+  process.exit(0);
+}
+
 console.log(`Benchmark: ${sizes.join(', ')} reports, ${runs} run${runs === 1 ? '' : 's'} each, load average ${loadStart.toFixed(2)}`);
 const rows: SizeResult[] = [];
 for (const size of sizes) rows.push(await benchSize(size));

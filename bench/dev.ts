@@ -1,0 +1,126 @@
+/**
+ * The author's loop at archive scale: `astro dev` over a synthetic archive (bench/synthetic.ts),
+ * timed as an author lives it. Used by `npm run bench -- --dev`.
+ *
+ * - start: until the server prints its address, the "ready in" Astro logs, and until `/` answers;
+ * - edit → visible: append a paragraph to one report, change a session figure (turnover), rename a
+ *   security in the registry; after each, poll the report's page until the change is on it.
+ *
+ * Every wait has a timeout and fails with the server's log. The server gets SIGINT and must exit.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface DevTimes {
+  /** Until the server printed its local address. */
+  listeningSeconds: number;
+  /** Astro's own "ready in N ms". */
+  readySeconds?: number;
+  /** Until `/` answered 200. */
+  homeSeconds: number;
+  /** Until the edited report's page first answered (before any edit). */
+  firstReportSeconds: number;
+  /** Edit → visible, by kind of edit. */
+  editSeconds: { report: number; snapshot: number; registry: number };
+  /** What Astro logged ("Re-optimizing dependencies", two "ready in"…), for the results. */
+  restarts: number;
+}
+
+export interface DevOptions {
+  root: string;
+  astro: string;
+  env: NodeJS.ProcessEnv;
+  /** The content folder, which the edits change. */
+  content: string;
+  /** The report to edit, by slug; its session's snapshot and its lead security are edited too. */
+  slug: string;
+  log: string;
+  timeoutSeconds?: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function measureDevLoop(options: DevOptions): Promise<DevTimes> {
+  const timeout = (options.timeoutSeconds ?? 300) * 1000;
+  const started = performance.now();
+  const seconds = (from = started) => (performance.now() - from) / 1000;
+  let log = '';
+  const server: ChildProcess = spawn(process.execPath, [options.astro, 'dev', '--port', '0', '--host', '127.0.0.1', '--ignore-lock'], {
+    cwd: options.root,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (chunk) => (log += chunk));
+  server.stderr!.on('data', (chunk) => (log += chunk));
+  const exited = new Promise<number | null>((resolve) => server.on('close', (code) => resolve(code)));
+
+  const waitFor = async <T>(what: string, ready: () => Promise<T | undefined> | T | undefined): Promise<T> => {
+    const from = performance.now();
+    while (performance.now() - from < timeout) {
+      if (server.exitCode !== null) throw new Error(`the dev server stopped (exit ${server.exitCode}) while waiting for ${what}; log: ${options.log}\n${log.slice(-4000)}`);
+      const value = await ready();
+      if (value !== undefined) return value;
+      await sleep(50);
+    }
+    throw new Error(`timed out after ${timeout / 1000} s waiting for ${what}; log: ${options.log}\n${log.slice(-4000)}`);
+  };
+  const page = async (url: string) => {
+    const response = await fetch(url, { signal: AbortSignal.timeout(timeout) }).catch(() => undefined);
+    return response?.ok ? await response.text() : undefined;
+  };
+
+  try {
+    const origin = await waitFor('the server to print its address', () => /Local\s+(http:\/\/[^\s/]+)/.exec(log)?.[1]);
+    const listeningSeconds = seconds();
+    await waitFor(`${origin}/ to answer`, () => page(`${origin}/`));
+    const homeSeconds = seconds();
+    const reportUrl = `${origin}/reports/${options.slug}/`;
+    const before = await waitFor(`${reportUrl} to answer`, () => page(reportUrl));
+    const firstReportSeconds = seconds();
+
+    const visible = async (what: string, edit: () => void, marker: string) => {
+      if (before.includes(marker)) throw new Error(`${reportUrl} shows "${marker}" before the ${what} edit`);
+      const from = performance.now();
+      edit();
+      await waitFor(`the ${what} edit ("${marker}") on ${reportUrl}`, async () => ((await page(reportUrl))?.includes(marker) ? true : undefined));
+      return seconds(from);
+    };
+
+    const reportFile = join(options.content, 'reports', `${options.slug}.mdx`);
+    const report = await visible('report', () => writeFileSync(reportFile, `${readFileSync(reportFile, 'utf8').trimEnd()}\n\nA synthetic paragraph added by the benchmark.\n`), 'A synthetic paragraph added by the benchmark.');
+
+    const front = readFileSync(reportFile, 'utf8');
+    const date = /^date: (\S+)$/m.exec(front)![1];
+    const market = /^market: (\S+)$/m.exec(front)![1];
+    const snapshotFile = join(options.content, 'markets', market, `${date}.json`);
+    const snapshotJson = JSON.parse(readFileSync(snapshotFile, 'utf8')) as { turnover: number };
+    // "HKD 246.82 billion" on the page: a figure the synthetic generator never writes (it rounds to 0.01 bn).
+    const snapshot = await visible('snapshot', () => writeFileSync(snapshotFile, JSON.stringify({ ...snapshotJson, turnover: 246_823_000_000 }, null, 2)), '246.82');
+
+    const lead = /^tickers:\n\s+- (\S+)$/m.exec(front)![1];
+    const securityFile = join(options.content, 'securities', `${lead}.json`);
+    const security = JSON.parse(readFileSync(securityFile, 'utf8')) as { name: string };
+    const renamed = `${security.name} Renamed`;
+    const registry = await visible('registry', () => writeFileSync(securityFile, JSON.stringify({ ...security, name: renamed }, null, 2)), renamed);
+
+    const ready = [...log.matchAll(/ready in (\d+) ms/g)].map((m) => Number(m[1]));
+    return {
+      listeningSeconds,
+      readySeconds: ready.length > 0 ? ready[0] / 1000 : undefined,
+      homeSeconds,
+      firstReportSeconds,
+      editSeconds: { report, snapshot, registry },
+      restarts: (log.match(/Re-optimizing dependencies|server restarted/gi) ?? []).length,
+    };
+  } finally {
+    server.kill('SIGINT');
+    const code = await Promise.race([exited, sleep(15_000).then(() => 'timeout' as const)]);
+    writeFileSync(options.log, log);
+    if (code === 'timeout') {
+      server.kill('SIGKILL');
+      // eslint-disable-next-line no-unsafe-finally
+      throw new Error(`the dev server did not stop within 15 s of SIGINT; log: ${options.log}`);
+    }
+  }
+}
