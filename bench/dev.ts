@@ -9,7 +9,7 @@
  * Every wait has a timeout and fails with the server's log. The server gets SIGINT and must exit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface DevTimes {
@@ -51,8 +51,14 @@ export async function measureDevLoop(options: DevOptions): Promise<DevTimes> {
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  server.stdout!.on('data', (chunk) => (log += chunk));
-  server.stderr!.on('data', (chunk) => (log += chunk));
+  // Written as it comes, so a slow start can be watched (tail -f).
+  writeFileSync(options.log, '');
+  const take = (chunk: Buffer) => {
+    log += chunk;
+    appendFileSync(options.log, chunk);
+  };
+  server.stdout!.on('data', take);
+  server.stderr!.on('data', take);
   const exited = new Promise<number | null>((resolve) => server.on('close', (code) => resolve(code)));
 
   const waitFor = async <T>(what: string, ready: () => Promise<T | undefined> | T | undefined): Promise<T> => {
@@ -116,7 +122,6 @@ export async function measureDevLoop(options: DevOptions): Promise<DevTimes> {
   } finally {
     server.kill('SIGINT');
     const code = await Promise.race([exited, sleep(15_000).then(() => 'timeout' as const)]);
-    writeFileSync(options.log, log);
     if (code === 'timeout') {
       server.kill('SIGKILL');
       // eslint-disable-next-line no-unsafe-finally

@@ -10,4 +10,6 @@ declare namespace App {
 interface ImportMetaEnv {
   /** True in `astro dev`, where drafts and scheduled reports are listed (set by the content-check integration). */
   readonly CLOSING_BELL_SHOW_UNPUBLISHED?: boolean;
+  /** True in `astro dev`: pages look up what they show on request (set by the content-check integration). */
+  readonly CLOSING_BELL_DEV_SERVER?: boolean;
 }

@@ -1,15 +1,18 @@
 /**
  * Runs the content check before Astro reads any content, so `astro build` stops on the same
  * problems `npm run check` prints, all of them at once, before a page is written. In `astro dev`
- * the check runs again whenever a content file changes, and its problems appear in the browser's
- * error overlay while the author types.
+ * the check runs in the background once the server listens, and again whenever a content file
+ * changes; its problems go to the terminal and the browser's error overlay as they come, while
+ * pages are served from the start.
  */
 import type { AstroIntegration } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
+import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import { checkContent } from '../check/index.ts';
 import { buildTime, contentRoot } from '../check/paths.ts';
 import { formatReport, type Problem } from '../check/problem.ts';
+import type { CheckRequest, CheckResponse } from './check-worker.ts';
 
 export default function contentCheck(): AstroIntegration {
   return {
@@ -18,22 +21,27 @@ export default function contentCheck(): AstroIntegration {
       'astro:config:setup': ({ logger, command, updateConfig }) => {
         // Drafts and scheduled reports show in `astro dev` only. Decided by the command, not by
         // import.meta.env.DEV, which a stray DEV=1 in the shell's environment would turn on in a build.
-        updateConfig({ vite: { define: { 'import.meta.env.CLOSING_BELL_SHOW_UNPUBLISHED': JSON.stringify(command === 'dev') } } });
+        // CLOSING_BELL_DEV_SERVER: pages look up what they show when asked for, not for the whole archive up front.
+        const dev = JSON.stringify(command === 'dev');
+        updateConfig({ vite: { define: { 'import.meta.env.CLOSING_BELL_SHOW_UNPUBLISHED': dev, 'import.meta.env.CLOSING_BELL_DEV_SERVER': dev } } });
         // Vitest loads this config for component tests; the content is not what is under test there.
         // `npm run build` has run the check already, before starting Astro.
         if (process.env.VITEST || (command === 'build' && process.env.CLOSING_BELL_CHECKED === '1')) return;
+        // The dev server does not wait for the check: it runs beside the server (devOverlay).
+        if (command === 'dev') {
+          updateConfig({ vite: { plugins: [devOverlay()] } });
+          return;
+        }
         const problems = checkContent({ root: contentRoot(), now: buildTime() });
-        // While the dev server runs, later problems go to the browser's overlay (it needs a server that started).
-        if (command === 'dev') updateConfig({ vite: { plugins: [devOverlay()] } });
         if (problems.length === 0) return;
         const report = formatReport(problems);
         if (!problems.some((p) => p.severity === 'error')) {
           logger.warn(`The content check has warnings:\n${report}`);
           return;
         }
-        if (command === 'build' || command === 'dev') {
+        if (command === 'build') {
           // Stop here, before a page is written; the list is the whole message (no stack trace).
-          logger.error(`The content check found problems; ${command === 'build' ? 'nothing was built' : 'fix them to start the dev server'}:\n${report}`);
+          logger.error(`The content check found problems; nothing was built:\n${report}`);
           process.exit(1);
         }
         throw new Error(`The content check found problems:\n${report}`);
@@ -42,14 +50,49 @@ export default function contentCheck(): AstroIntegration {
   };
 }
 
-/** In dev: check on start and on every change under the content folder; show errors in the overlay. */
+/**
+ * In dev: check once the server listens and after every change under the content folder, in a
+ * worker thread so requests are served meanwhile; changes that arrive during a check are checked
+ * together right after it. Errors go to the overlay (and to each browser that connects later),
+ * every problem to the terminal.
+ */
 function devOverlay(): Plugin {
   let errors: Problem[] = [];
+  let worker: Worker | undefined;
+  let running = false;
+  let again = false;
   const run = (server: ViteDevServer) => {
-    const problems = checkContent({ root: contentRoot(), now: buildTime() });
-    errors = problems.filter((p) => p.severity === 'error');
-    if (problems.length > 0) server.config.logger.warn(`\n${formatReport(problems)}`);
-    send(server);
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    again = false;
+    if (!worker) {
+      worker = new Worker(new URL('./check-worker.ts', import.meta.url));
+      // The worker never keeps the server's process alive: stopping the server stops the check.
+      worker.unref();
+      worker.on('message', (response: CheckResponse) => done(server, response));
+      worker.on('error', (error) => {
+        worker = undefined;
+        done(server, { failure: error.stack ?? error.message });
+      });
+    }
+    const request: CheckRequest = { root: contentRoot(), now: buildTime().toISOString(), cwd: process.cwd() };
+    worker.postMessage(request);
+  };
+  const done = (server: ViteDevServer, response: CheckResponse) => {
+    running = false;
+    const logger = server.config.logger;
+    if ('failure' in response) logger.error(`The content check stopped: ${response.failure}`, { timestamp: true });
+    else {
+      const { problems, seconds } = response;
+      errors = problems.filter((p) => p.severity === 'error');
+      if (problems.length > 0) logger.warn(`\n${formatReport(problems)}`);
+      else logger.info(`The content check found no problems (${seconds.toFixed(1)} s).`, { timestamp: true });
+      send(server);
+    }
+    if (again) run(server);
   };
   const send = (server: ViteDevServer) => {
     const [first] = errors;
@@ -74,7 +117,9 @@ function devOverlay(): Plugin {
         if (path.startsWith(root)) run(server);
       });
       server.ws.on('connection', () => send(server));
-      run(server);
+      // After the server listens, so the first page does not wait for the archive's check.
+      if (server.httpServer && !server.httpServer.listening) server.httpServer.once('listening', () => run(server));
+      else run(server);
     },
   };
 }

@@ -1,0 +1,29 @@
+/**
+ * The content check in a worker thread, for `astro dev`: at thousands of reports it takes seconds,
+ * which on the server's own thread would hold every page request and the content layer's reload
+ * behind it. The dev overlay (content-check.ts) posts a request per round of changes and gets the
+ * problems back, or the error that stopped the check.
+ */
+import { parentPort } from 'node:worker_threads';
+import { checkContent } from '../check/index.ts';
+import type { Problem } from '../check/problem.ts';
+
+export interface CheckRequest {
+  root: string;
+  /** The check's moment, ISO (buildTime() in the server's thread). */
+  now: string;
+  cwd: string;
+}
+
+export type CheckResponse = { problems: Problem[]; seconds: number } | { failure: string };
+
+parentPort?.on('message', (request: CheckRequest) => {
+  const started = performance.now();
+  let response: CheckResponse;
+  try {
+    response = { problems: checkContent({ root: request.root, now: new Date(request.now), cwd: request.cwd }), seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    response = { failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  parentPort!.postMessage(response);
+});
