@@ -10,7 +10,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import { checkContent } from '../check/index.ts';
-import { buildTime, contentRoot } from '../check/paths.ts';
+import { buildTime, cacheRoot, contentRoot } from '../check/paths.ts';
 import { formatReport, type Problem } from '../check/problem.ts';
 import type { CheckRequest, CheckResponse } from './check-worker.ts';
 
@@ -29,7 +29,11 @@ export default function contentCheck(): AstroIntegration {
         if (process.env.VITEST || (command === 'build' && process.env.CLOSING_BELL_CHECKED === '1')) return;
         // The dev server does not wait for the check: it runs beside the server (devOverlay).
         if (command === 'dev') {
-          updateConfig({ vite: { plugins: [devOverlay()] } });
+          // Vite's pre-bundled dependencies in a folder of the dev server's own: in the shared default
+          // (node_modules/.vite) a build, a test's dev server or another checkout leaves a different
+          // config hash, and the next start bundles them again ("Re-optimizing dependencies because
+          // vite config has changed") and reloads the page once it has.
+          updateConfig({ vite: { plugins: [devOverlay()], cacheDir: resolve(cacheRoot(), 'vite-dev') } });
           return;
         }
         const problems = checkContent({ root: contentRoot(), now: buildTime() });
