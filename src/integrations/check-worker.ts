@@ -4,6 +4,7 @@
  * behind it. The dev overlay (content-check.ts) posts a request per round of changes and gets the
  * problems back, or the error that stopped the check.
  */
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { checkContent } from '../check/index.ts';
 import type { Problem } from '../check/problem.ts';
@@ -16,6 +17,17 @@ export interface CheckRequest {
 }
 
 export type CheckResponse = { problems: Problem[]; seconds: number } | { failure: string };
+
+// The server's thread comes first: on 2 cores a check at full priority slowed the page it competes
+// with. On Linux a priority set with pid 0 is the calling thread's alone; elsewhere it would be the
+// whole server's, so it is left as it is.
+if (process.platform === 'linux') {
+  try {
+    setPriority(10);
+  } catch {
+    // Not allowed here (a container's limits): the check runs at the server's priority.
+  }
+}
 
 parentPort?.on('message', (request: CheckRequest) => {
   const started = performance.now();
