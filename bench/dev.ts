@@ -6,7 +6,8 @@
  * - edit → visible: append a paragraph to one report, change a session figure (turnover), rename a
  *   security in the registry; after each, poll the report's page until the change is on it.
  *
- * Every wait has a timeout and fails with the server's log. The server gets SIGINT and must exit.
+ * Every wait has a timeout and fails with the server's log. The server gets SIGTERM (Vite closes and
+ * exits, writing a CPU profile when asked for one) and must exit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,8 @@ export interface DevOptions {
   /** The report to edit, by slug; its session's snapshot and its lead security are edited too. */
   slug: string;
   log: string;
+  /** Node flags before astro's script (`--cpu-prof` is refused in NODE_OPTIONS). */
+  nodeArgs?: string[];
   timeoutSeconds?: number;
 }
 
@@ -46,7 +49,7 @@ export async function measureDevLoop(options: DevOptions): Promise<DevTimes> {
   const started = performance.now();
   const seconds = (from = started) => (performance.now() - from) / 1000;
   let log = '';
-  const server: ChildProcess = spawn(process.execPath, [options.astro, 'dev', '--port', '0', '--host', '127.0.0.1', '--ignore-lock'], {
+  const server: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), options.astro, 'dev', '--port', '0', '--host', '127.0.0.1', '--ignore-lock'], {
     cwd: options.root,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -120,12 +123,12 @@ export async function measureDevLoop(options: DevOptions): Promise<DevTimes> {
       restarts: (log.match(/Re-optimizing dependencies|server restarted/gi) ?? []).length,
     };
   } finally {
-    server.kill('SIGINT');
+    server.kill('SIGTERM');
     const code = await Promise.race([exited, sleep(15_000).then(() => 'timeout' as const)]);
     if (code === 'timeout') {
       server.kill('SIGKILL');
       // eslint-disable-next-line no-unsafe-finally
-      throw new Error(`the dev server did not stop within 15 s of SIGINT; log: ${options.log}`);
+      throw new Error(`the dev server did not stop within 15 s of SIGTERM; log: ${options.log}`);
     }
   }
 }

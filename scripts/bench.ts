@@ -302,9 +302,9 @@ async function benchDev(reports: number): Promise<{ reports: number; cold: DevTi
       ...baseEnv,
       CLOSING_BELL_CONTENT: relative(ROOT, content),
       CLOSING_BELL_CACHE_DIR: cacheDir,
-      ...(profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${join(profile, `n${reports}-${name}`)}` } : {}),
     };
-    const times = await measureDevLoop({ root: ROOT, astro: ASTRO, env, content, slug: slugs[Math.floor(slugs.length / 2)], log: join(folder, 'logs', `dev-${name}.log`) });
+    const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${join(profile, `n${reports}-${name}`)}`] : [];
+    const times = await measureDevLoop({ root: ROOT, astro: ASTRO, env, nodeArgs, content, slug: slugs[Math.floor(slugs.length / 2)], log: join(folder, 'logs', `dev-${name}.log`) });
     const e = times.editSeconds;
     console.log(
       `  ${reports} reports  dev ${name}: address ${times.listeningSeconds.toFixed(1)} s, ready in ${times.readySeconds?.toFixed(1) ?? '?'} s, / ${times.homeSeconds.toFixed(1)} s, report page ${times.firstReportSeconds.toFixed(1)} s; edit → visible: report ${e.report.toFixed(2)} s, snapshot ${e.snapshot.toFixed(2)} s, registry ${e.registry.toFixed(2)} s; restarts logged ${times.restarts}`,
