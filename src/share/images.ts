@@ -1,8 +1,8 @@
 /**
  * Share images as files: the renderer with the project's fonts (src/lib/og-render.ts) behind a
  * cache folder keyed by each image's layout and everything else that decides its pixels. The
- * `/og/<id>.png` route uses it under `astro dev`; `npm run build` draws the images with it on a
- * thread of its own while Astro builds the pages (scripts/share-images-worker.ts).
+ * `/og/<id>.png` route uses it under `astro dev` and a plain `astro build`; `npm run build` draws the
+ * images with it in a process of its own while Astro builds the pages (scripts/build-worker.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

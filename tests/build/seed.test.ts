@@ -131,7 +131,7 @@ describe('the other pages', () => {
   });
 
   it('the report’s scripts come from the site itself, as files: no inline script, no other host', () => {
-    const scripts = [...runnable(reportPath).matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    const scripts = [...runnable(join(outDir, 'reports/2025-10-24-smic-rally/index.html')).matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
     expect(scripts.length).toBeGreaterThan(0);
     for (const [tag, attributes, body] of scripts) {
       expect(attributes, tag).toMatch(/^ type="module" src="\/_astro\/[^"/]+\.js"$/);

@@ -1,8 +1,8 @@
 /**
  * The share image of each report, drawn with Inter from node_modules (no network, no browser).
- * `npm run build` draws these files on a second thread while Astro builds the pages and asks Astro
- * for none of them (`CLOSING_BELL_SHARE_IMAGES=separate`); `astro dev` and a plain `astro build`
- * draw them here, with the same code and cache.
+ * `npm run build` draws these files in a second process (scripts/build-worker.ts) while Astro
+ * builds the pages and asks Astro for none of them (`CLOSING_BELL_SHARE_IMAGES=separate`);
+ * `astro dev` and a plain `astro build` draw them here, with the same code and cache.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { cacheRoot } from '../../check/paths.ts';
