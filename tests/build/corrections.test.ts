@@ -72,6 +72,14 @@ describe('a change to a published figure', () => {
     expect(problems[0].message).toMatch(/^found 26 in the prose and 52 no longer in it since it was published/);
   });
 
+  it('lets a figure of the source be added later, held to the published ones by the cross-check', () => {
+    edit('content/markets/hk/2025-10-24.json', (t) => t.replace('"close": 9363, "change": 63', '"close": 9363, "change": 63, "previousClose": 9300'));
+    expect(check()).toEqual([]);
+    edit('content/markets/hk/2025-10-24.json', (t) => t.replace('"previousClose": 9300', '"previousClose": 9200'));
+    const refused = check();
+    expect(refused.map((p) => `${p.file} ${p.message}`).join('\n')).toMatch(/2025-10-24\.json found .*previous close 9,?200/);
+  });
+
   it('leaves a report that is not yet committed alone', () => {
     const seed = readFileSync(join(repo, 'content/reports/2025-10-24-smic-rally.mdx'), 'utf8');
     writeFileSync(join(repo, 'content/reports/2025-10-24-second-look.mdx'), seed.replace('its 52‑week high', 'its 26‑week high'));
