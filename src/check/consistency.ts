@@ -23,6 +23,9 @@ export interface Inconsistency {
   message: string;
 }
 
+/** The most fraction digits a figure is compared at. */
+const MAX_DECIMALS = 12;
+
 /** A move beyond these, in percent, is refused unless the entry has a `note` explaining it. */
 export const PLAUSIBLE_MOVE_PERCENT = { index: 5, stock: 30 } as const;
 
@@ -220,7 +223,9 @@ export function quoteInconsistencies(
     if (figure?.qualifier !== 'exact') continue;
     const text = written(field);
     const literal = text && /^-?\d+(\.\d+)?$/.test(text) ? text : undefined;
-    figures[field] = { value: figure.value, decimals: writtenDecimals(literal) ?? decimalsOf(figure.value), text: literal ?? String(figure.value) };
+    // More than 12 written decimals say nothing a session's figures can check (and 5e-324 has 324).
+    const decimals = Math.min(writtenDecimals(literal) ?? decimalsOf(figure.value), MAX_DECIMALS);
+    figures[field] = { value: figure.value, decimals, text: literal ?? String(figure.value) };
   }
 
   // A bounded move is written as its size; a fall says so with "direction": "down".
@@ -314,9 +319,9 @@ export function continuityInconsistency(
   const exactOf = (field: 'previousClose' | 'close' | 'change'): Written | undefined => {
     const figure = later[field];
     if (figure?.qualifier !== 'exact') return undefined;
-    return { value: figure.value, decimals: writtenDecimals(written(field)) ?? decimalsOf(figure.value) };
+    return { value: figure.value, decimals: Math.min(writtenDecimals(written(field)) ?? decimalsOf(figure.value), MAX_DECIMALS) };
   };
-  const earlier: Written = { value: earlierClose.value, decimals: earlierClose.decimals ?? decimalsOf(earlierClose.value) };
+  const earlier: Written = { value: earlierClose.value, decimals: Math.min(earlierClose.decimals ?? decimalsOf(earlierClose.value), MAX_DECIMALS) };
   const stated = exactOf('previousClose');
   const close = exactOf('close');
   const change = exactOf('change');
@@ -341,7 +346,7 @@ function boundPossible(bound: Stated, range: Interval, direction: Direction | un
   if (bound.qualifier === 'moreThan') return sized.high > bound.value;
   if (bound.qualifier === 'lessThan') return down || direction === 'up' ? sized.low < bound.value && sized.high >= 0 : Math.min(Math.abs(range.low), Math.abs(range.high)) < bound.value || (range.low <= 0 && range.high >= 0);
   // "around 0.7 %": within one unit of the last digit written.
-  const unit = 10 ** -(bound.decimals ?? decimalsOf(bound.value));
+  const unit = 10 ** -Math.min(bound.decimals ?? decimalsOf(bound.value), MAX_DECIMALS);
   return overlaps(sized, { low: bound.value - unit, high: bound.value + unit });
 }
 
@@ -408,5 +413,6 @@ export function writtenDecimals(literal: string | undefined): number | undefined
 }
 
 function round(value: number, decimals: number): number {
-  return Math.round(value * 10 ** decimals) / 10 ** decimals;
+  const places = Math.min(decimals, MAX_DECIMALS);
+  return Math.round(value * 10 ** places) / 10 ** places;
 }

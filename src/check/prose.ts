@@ -29,6 +29,7 @@
  * mark on a sentence with nothing to clear is a warning.
  */
 import { parseReportBody } from '../markdown/parse.ts';
+import { SESSION_FIELDS } from '../lib/figures.ts';
 import type { SessionView } from '../lib/session.ts';
 import type { MarketIndex, Security } from '../schemas/index.ts';
 import { findSlots, subjects, type ParagraphMemory, type Subject } from './prose/attribution.ts';
@@ -180,15 +181,24 @@ const INTRADAY = new RegExp(
   `(?<![\\p{L}])(?:as${S}(?:much|high|low|far)${S}as|at${S}one${S}(?:point|stage)|intra[-\\u2010\\u2011]?day|in${S}(?:early|late|mid)?(?:${S})?(?:morning|afternoon|midday|early|late)(?:${S})?(?:trade|trading|deals|dealings|session)?|in${S}(?:early|late)${S}(?:trade|trading|deals)|in${S}the${S}(?:early${S}|late${S})?(?:morning|afternoon)|briefly|at${S}the${S}(?:open|opening(?:${S}bell)?|midday${S}break|lunch${S}break|break)|opened|opening|at${S}midday|by${S}(?:midday|lunch|noon)|mid[-\\u2010\\u2011]?session|earlier${S}in${S}the${S}(?:session|day)|during${S}the${S}(?:session|day)|(?:session|day['’]s|intraday)${S}(?:high|low|peak|trough)|touched|peaked|bottomed|early${S}(?:on|gains?|losses)|rose${S}early|fell${S}early)(?![\\p{L}])`,
   'iu',
 );
+/** The day's extremes: "as much as", "as low as", "touched", "an intraday high of". */
+const EXTREME = new RegExp(
+  `(?<![\\p{L}])(?:as${S}(?:much|high|low|far)${S}as|touched|peaked|bottomed|hit${S}an?${S}(?:intraday|session)|(?:session|day['’]s|intraday)${S}(?:high|low|peak|trough)|(?:rose|climbed|jumped|fell|dropped|slid)${S}to${S}an?${S}(?:intraday${S})?(?:high|low))(?![\\p{L}])`,
+  'iu',
+);
 /** Another period than the session. */
 const PERIOD = new RegExp(
-  `(?<![\\p{L}])(?:this${S}(?:year|month|week|quarter)|so${S}far|year(?:${S})?[-\\u2010\\u2011]?(?:${S})?to(?:${S})?[-\\u2010\\u2011]?(?:${S})?date|YTD|since|(?:over|in|during|for)${S}the${S}(?:past|last|previous|prior|first|second|third|fourth)|(?:last|past|previous|prior)${S}(?:year|month|week|quarter|session|two|three|four|five|several|few)|a${S}(?:year|month|week|day)${S}(?:ago|earlier|before)|year(?:${S})?[-\\u2010\\u2011]?(?:${S})?on(?:${S})?[-\\u2010\\u2011]?(?:${S})?year|on[-\\u2010\\u2011${'\\s'}]year|on${S}the${S}(?:year|month|week|quarter)|for${S}the${S}(?:year|month|week|quarter)|(?:ended|finished|closed)${S}the${S}(?:week|month|year|quarter)|(?:has|have)${S}(?:[a-z]+ly${S})?(?:[a-z]+ed|risen|fallen|grown|lost|shed|slid|sunk|won|been)|weekly|monthly|annual(?:ly)?|quarterly|(?:first|second|third|fourth)${S}(?:half|quarter)|H[12]|Q[1-4]|in${S}(?:19|20)\\d\\d|(?:${MONTHS})${S}(?:peak|high|low|trough|top)|in${S}(?:${MONTHS})(?![\\p{L}])|(?:${MONTHS})[\\u2013-](?:${MONTHS})|(?:its|a|the)${S}(?:record|all[-\\u2010\\u2011]time|multi[-\\u2010\\u2011]year|peak|trough)|from${S}(?:its|a|the)${S}(?:[\\p{L}\\p{N}-]+${S})?(?:peak|trough|record|high|low|top|bottom)|(?:below|above|off|under|short${S}of|shy${S}of)${S}(?:its|a|the)${S}(?:[\\p{L}\\p{N}-]+${S})?(?:peak|trough|record|top|bottom|highs?|lows?)|yesterday|the${S}(?:previous|prior)${S}(?:day|session|week)|a${S}day${S}earlier|the${S}day${S}before|earlier${S}(?:this|in${S}the)${S}(?:week|month)|a${S}week${S}ago|(?:ago|earlier)${S}this)(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:this${S}(?:year|month|week|quarter)|so${S}far|year(?:${S})?[-\\u2010\\u2011]?(?:${S})?to(?:${S})?[-\\u2010\\u2011]?(?:${S})?date|YTD|(?<!(?:first${S}time|lowest|highest|biggest|largest|steepest|sharpest|worst|best|most|least|strongest|weakest)(?:${S}[\\p{L}\\p{N}-]+){0,4}${S})since|(?:over|in|during|for)${S}the${S}(?:past|last|previous|prior|first|second|third|fourth)|(?:last|past|previous|prior)${S}(?:year|month|week|quarter|session|two|three|four|five|several|few)|a${S}(?:year|month|week|day)${S}(?:ago|earlier|before)|year(?:${S})?[-\\u2010\\u2011]?(?:${S})?on(?:${S})?[-\\u2010\\u2011]?(?:${S})?year|on[-\\u2010\\u2011${'\\s'}]year|on${S}the${S}(?:year|month|week|quarter)|for${S}the${S}(?:year|month|week|quarter)|(?:ended|finished|closed)${S}the${S}(?:week|month|year|quarter)|(?:has|have)${S}(?:[a-z]+ly${S})?(?:[a-z]+ed|risen|fallen|grown|lost|shed|slid|sunk|won|been)|weekly|monthly|annual(?:ly)?|quarterly|(?:first|second|third|fourth)${S}(?:half|quarter)|H[12]|Q[1-4]|in${S}(?:19|20)\\d\\d|(?:${MONTHS})${S}(?:peak|high|low|trough|top)|in${S}(?:${MONTHS})(?![\\p{L}])|(?:${MONTHS})[\\u2013-](?:${MONTHS})|(?:its|a|the)${S}(?:record|all[-\\u2010\\u2011]time|multi[-\\u2010\\u2011]year|peak|trough)|from${S}(?:its|a|the)${S}(?:[\\p{L}\\p{N}-]+${S})?(?:peak|trough|record|high|low|top|bottom)|(?:below|above|off|under|short${S}of|shy${S}of)${S}(?:its|a|the)${S}(?:[\\p{L}\\p{N}-]+${S})?(?:peak|trough|record|top|bottom|highs?|lows?)|yesterday|the${S}(?:previous|prior)${S}(?:day|session|week)|a${S}day${S}earlier|the${S}day${S}before|earlier${S}(?:this|in${S}the)${S}(?:week|month)|a${S}week${S}ago|(?:ago|earlier)${S}this)(?![\\p{L}])`,
   'iu',
 );
 const FIFTY_TWO_WEEK = /52[-\u2010\u2011\s]?week|12[-\u2010\u2011\s]?month|one[-\u2010\u2011\s]year\s+(?:high|low)|year\s+high|year\s+low/iu;
 /** The previous close, stated: "from a previous close of 25,968", "Thursday's close of", "from 25,968 to 26,160". */
 const PREVIOUS_BEFORE = new RegExp(
   `(?:(?:previous|prior|preceding|last)${S}(?:session['’]s${S}|day['’]s${S}|trading${S}day['’]s${S})?clos(?:e|ing)(?:${S}(?:price|level))?|(?:${WEEKDAYS.join('|')})['’]s${S}clos(?:e|ing)(?:${S}(?:price|level))?)${S}(?:of|at|was|stood${S}at)${S}(?:HKD(?:${S})?|HK\\$)?$`,
+  'iu',
+);
+const FROM_PREVIOUS_CLOSE_AFTER = new RegExp(
+  `^${S}(?:below|above|from|off|under|over|on)${S}(?:(?:${WEEKDAYS.join('|')}|yesterday)['’]s|(?:the|its|their)${S}(?:previous|prior|last)(?:${S}session['’]s)?)${S}clos(?:e|ing)(?![\\p{L}])`,
   'iu',
 );
 const FROM_TO = new RegExp(`(?<![\\p{L}])from${S}(?:HKD(?:${S})?|HK\\$)?$`, 'iu');
@@ -227,12 +237,16 @@ function contextOf(text: string, number: ProseNumber, span: string, words: Direc
   if (CONTRIBUTION_AFTER.test(after)) return { kind: 'skip', reason: 'contribution to an index' };
   // "11.2 times forward earnings", "a P/E of 98.4": a valuation.
   if (VALUATION_AFTER.test(text.slice(number.end, number.end + 60)) || VALUATION_BEFORE.test(before)) return { kind: 'scopes', scopes: ['valuation'], name: 'valuation' };
+  // "2.2 % below Friday's close": the session's move, measured from the previous close.
+  if (FROM_PREVIOUS_CLOSE_AFTER.test(after) && (number.kind === 'percent' || !/^[\s\u00a0]+from/i.test(after))) return { kind: 'scopes', scopes: ['session'], name: 'move' };
   if (PREVIOUS_BEFORE.test(before) || (FROM_TO.test(before) && new RegExp(`^${S}to${S}`, 'i').test(after))) return { kind: 'scopes', scopes: ['previous'], name: 'previous close' };
-  if (INTRADAY.test(span)) return { kind: 'scopes', scopes: ['intraday'], name: 'intraday high or low' };
+  // Within the day: an extreme ("as much as", "touched") is the intraday high or low; a level at some
+  // hour ("up 1.7 % in afternoon trade", "opened higher") is no figure the snapshot records.
+  if (INTRADAY.test(span)) return EXTREME.test(span) ? { kind: 'scopes', scopes: ['intraday'], name: 'intraday high or low' } : { kind: 'skip', reason: 'within the day' };
   if (FIFTY_TWO_WEEK.test(span) && !isMove(text, number, words)) return { kind: 'scopes', scopes: ['range52'], name: '52-week range' };
   if (PERIOD.test(span) || otherDay) return { kind: 'skip', reason: 'another period' };
   if (TURNOVER_BEFORE.test(before) || TURNOVER_AFTER.test(after)) return { kind: 'scopes', scopes: ['turnover'], name: 'turnover' };
-  if (isMove(text, number, words)) return { kind: 'scopes', scopes: ['session'], name: 'move' };
+  if (!number.level && isMove(text, number, words)) return { kind: 'scopes', scopes: ['session'], name: 'move' };
   const scopes: Scope[] = ['session', 'range52', 'valuation'];
   if (FLOW_WORDS.test(text)) scopes.push('flow');
   return { kind: 'scopes', scopes, name: 'figure' };
@@ -254,7 +268,9 @@ function isMove(text: string, number: ProseNumber, words: DirectionWord[]): bool
 
 /** The span of the sentence around an offset. */
 function spanAt(text: string, breaks: number[], offset: number): string {
-  const from = Math.max(0, ...breaks.filter((b) => b < offset));
+  let from = Math.max(0, ...breaks.filter((b) => b < offset));
+  // ", to HKD 101.2" goes on with the part before it.
+  while (from > 0 && /^,[\s\u00a0]*(?:to|at)[\s\u00a0]/i.test(text.slice(from, from + 8))) from = Math.max(0, ...breaks.filter((b) => b < from));
   const to = Math.min(text.length, ...breaks.filter((b) => b > offset));
   return text.slice(from, to);
 }
@@ -286,7 +302,8 @@ function checkSentence(sentence: Sentence, context: SentenceContext, report: Rep
   const { text } = sentence;
   const named = findMentions(text, context.entities);
   const figs: Mention[] = sentence.figs.flatMap((fig) => {
-    const id = fig.path === 'turnover' ? 'market' : fig.path.slice(0, fig.path.lastIndexOf('.'));
+    // A session-wide figure (turnover, breadth, a Stock Connect total) is the market's.
+    const id = SESSION_FIELDS.includes(fig.path) ? 'market' : fig.path.slice(0, fig.path.lastIndexOf('.'));
     const entity = context.entities.find((e) => e.id === id);
     return entity ? [{ start: fig.index, end: fig.index + 1, entity, named: false }] : [];
   });
@@ -297,7 +314,8 @@ function checkSentence(sentence: Sentence, context: SentenceContext, report: Rep
   const breadth = breadthClaims(text);
   checkBreadth(breadth, context.market, report, skip);
   const flowSide = checkFlowSides(text, slots, context, report, skip);
-  if (!slots.some((s) => s.entities.length > 0) && !(flowSide && FLOW_WORDS.test(text))) return;
+  // A sentence naming nothing the snapshot holds is left alone, unless it speaks of turnover or of the day's flows.
+  if (!slots.some((s) => s.entities.length > 0) && !(flowSide || FLOW_WORDS.test(text)) && !/turnover/i.test(text)) return;
 
   const subjectAt = subjects(text, slots);
   const spans = slots.map((s) => [s.start, s.end] as const);
@@ -306,7 +324,7 @@ function checkSentence(sentence: Sentence, context: SentenceContext, report: Rep
   // "At the midday break, …", "On the week, …": an opening phrase sets the time of the whole sentence.
   const lead = /^[^,]*,/.exec(text)?.[0] ?? '';
   const leadTime = lead && !slots.some((s) => s.start < lead.length) ? lead : '';
-  const words = findDirectionWords(text, spans, slots.map((s) => s.end)).filter((word) => {
+  const words = findDirectionWords(text, spans, slots.filter((s) => s.entities.some((e) => e.kind !== 'stock')).map((s) => s.end)).filter((word) => {
     const span = leadTime + spanAt(text, breaks, word.start);
     if (INTRADAY.test(span) || PERIOD.test(span) || otherDayIn(span, context.weekday, context.session.date) || NOT_THE_SESSION_AFTER_WORD.test(text.slice(word.end))) {
       skip(word.start, word.word, 'another period or within the day');
@@ -364,8 +382,8 @@ function checkSentence(sentence: Sentence, context: SentenceContext, report: Rep
   for (const [entity, tiedWords] of byEntity) checkDirection(entity, tiedWords, report, skip);
 }
 
-/** Numbers set aside as about something else than the session: a direction word before one is too. */
-const NOT_OF_THE_SESSION = new Set<SkipReason>(['period', 'forecast', 'share']);
+/** Numbers set aside as about something else than the session ("added 300 engineers"): a direction word before one is too. */
+const NOT_OF_THE_SESSION = new Set<SkipReason>(['period', 'forecast', 'share', 'count']);
 
 type Judgement =
   | { verdict: 'match' }

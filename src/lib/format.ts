@@ -102,7 +102,8 @@ export function formatStated(figure: Stated, format: (value: number, decimals: n
 
 /** The decimals to print a stated figure with: as written, else the number's own digits. */
 export function statedDecimals(figure: Stated): number {
-  return figure.decimals ?? decimalsOf(figure.value);
+  // Intl prints at most 100 fraction digits; a figure's own digits (5e-324 has 324) are capped at 20.
+  return Math.min(figure.decimals ?? decimalsOf(figure.value), 20);
 }
 
 /** The decimals a stated number was written with (8 → 0, 0.75 → 2), so it is shown as given. */

@@ -4,10 +4,11 @@
  * and components (`src/markdown/report-body.ts`), stored as the entry's rendered content.
  *
  * Entries keep a digest of their file and of everything else the compiled body depends on (the
- * securities and indices that prose links to, the site's base path, the compiler's features), so a
- * build whose data store is kept re-compiles only reports that changed. The content check runs first
- * and names the line of any problem; one that still reaches the loader (a file changed during
- * `astro dev`) stops with its file and line.
+ * securities and indices that prose links to, the site's base path, the compiler's features and
+ * HTML allowlist), so a build whose data store is kept re-compiles only reports that changed. The
+ * content check runs first and names the line of any problem; one that still reaches the loader (a
+ * file changed during `astro dev`) stops with its file and line: the compiler refuses exactly what
+ * the check refuses, from the same parse (src/markdown/parse.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -17,10 +18,16 @@ import { listFiles } from '../check/paths.ts';
 import { splitFrontmatter } from '../check/sources.ts';
 import { entityMatcher } from '../lib/entities.ts';
 import { registryEntities } from '../markdown/entity-links.ts';
+import { BODY_HTML } from '../markdown/html.ts';
 import { BODY_FEATURES, compileReportBody, ReportBodyError, type ReportBody } from '../markdown/report-body.ts';
 
-/** Raise when the compiled shape changes, so bodies kept from an older build are compiled again. */
-const BODY_FORMAT = 1;
+/**
+ * Raise when the compiled shape changes (2: components hold props parsed by their schemas, HTML
+ * goes through the allowlist), or a component schema parses a value differently, so bodies kept
+ * from an older build are compiled again. The HTML allowlist is part of the key by itself.
+ */
+const BODY_FORMAT = 2;
+const HTML_ALLOWLIST = JSON.stringify(BODY_HTML, (_key, value: unknown) => (value instanceof RegExp ? String(value) : value));
 
 export function reportsLoader(base: string, contentRoot: string): Loader {
   const folder = resolve(base);
@@ -32,7 +39,7 @@ export function reportsLoader(base: string, contentRoot: string): Loader {
       const refreshRegistry = () => {
         const entities = registryEntities(contentRoot, config.base);
         link = entityMatcher(entities);
-        salt = JSON.stringify({ BODY_FORMAT, BODY_FEATURES, entities });
+        salt = JSON.stringify({ BODY_FORMAT, BODY_FEATURES, HTML_ALLOWLIST, entities });
       };
 
       const loadFile = async (name: string) => {

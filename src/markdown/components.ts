@@ -15,6 +15,7 @@
  * src/check/components.ts, against the parsed props.
  */
 import { z } from 'astro/zod';
+import { MOVER_SORTS } from '../lib/movers.ts';
 import { indexSymbol, isoDate, tickerCode } from '../schemas/index.ts';
 
 /** An attribute written alone, with no value: `<Fig of="HSI.change" signed />`. */
@@ -77,8 +78,8 @@ export const REPORT_COMPONENTS = {
   /** Many stocks in one table, sorted when the site is built (src/lib/movers.ts). */
   MoversTable: component({
     sort: z
-      .enum(['percent', 'change', 'turnover', 'close', 'name'], {
-        error: (issue) => `found sort=${JSON.stringify(issue.input)}, expected one of "percent", "change", "turnover", "close", "name"`,
+      .enum(MOVER_SORTS, {
+        error: (issue) => `found sort=${JSON.stringify(issue.input)}, expected one of ${MOVER_SORTS.map((sort) => `"${sort}"`).join(', ')}`,
       })
       .optional(),
     order: z.enum(['descending', 'ascending'], { error: (issue) => `found order=${JSON.stringify(issue.input)}, expected "descending" or "ascending"` }).optional(),
@@ -93,8 +94,13 @@ export type ComponentName = keyof typeof REPORT_COMPONENTS;
 /** The names, in registry order: what the check lists when a tag is unknown. */
 export const MDX_COMPONENTS = Object.keys(REPORT_COMPONENTS) as ComponentName[];
 
-/** A component's props once its attributes are parsed: what the Astro component receives. */
-export type ComponentProps<N extends ComponentName> = z.output<(typeof REPORT_COMPONENTS)[N]['attributes']>;
+type Output<N extends ComponentName> = z.output<(typeof REPORT_COMPONENTS)[N]['attributes']>;
+
+/**
+ * A component's props once its attributes are parsed: what the Astro component receives. A
+ * component without attributes has no props (zod types its empty object as an index signature).
+ */
+export type ComponentProps<N extends ComponentName> = string extends keyof Output<N> ? Record<never, never> : Output<N>;
 
 /** A component's attributes as a report writes them: text, or `true` for one written alone. */
 export type WrittenAttributes = Record<string, string | true>;

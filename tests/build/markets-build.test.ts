@@ -72,8 +72,8 @@ describe('a stock in two sessions', () => {
     const html = page(`tickers/${HISTORY_TICKER.toLowerCase().replace('.', '-')}`);
     const history = tables(html).find((t) => t.caption.startsWith('Synthetic Holdings at the close in each session snapshot'))!;
     expect(history.rows.slice(1).map((row) => text(row).trim())).toEqual([
-      '28 Oct 2025 HKD 39.85 down ▼ −1.35 down ▼ −3.3 %',
-      '27 Oct 2025 HKD 41.2 up ▲ +1.6 up ▲ +4.0 %',
+      '28 Oct 2025 HKD 39.85 down ▼ −1.35 down ▼ −3.28 %',
+      '27 Oct 2025 HKD 41.2 up ▲ +1.6 up ▲ +4.04 %',
     ]);
     const chart = /<figure[^>]*data-chart="([^"]*)"/.exec(html);
     expect(chart).not.toBeNull();

@@ -35,17 +35,18 @@ describe('npm run new', () => {
     );
     expect(snapshotProblems.every((p) => p.message.startsWith('found "TODO'))).toBe(true);
 
-    // An author fills in every TODO (with synthetic figures: this is a test) and the check passes.
-    writeFileSync(
-      snapshot,
-      readFileSync(snapshot, 'utf8')
-        .replace('"TODO: where these figures come from"', '"Synthetic figures for a test"')
-        .replace(/"turnover": "TODO"/, '"turnover": 100000000000')
-        .replace('"symbol": "TODO"', '"symbol": "HSI"')
-        .replaceAll('"TODO.HK"', '"00981.HK"')
-        .replace(/"(close|high52w|low52w)": "TODO"/g, '"$1": 50')
-        .replace(/"(change|peRatio|netInflow)": "TODO"/g, '"$1": 1'),
-    );
+    // An author fills in every TODO (with synthetic figures: this is a test, continuing the seed
+    // session's closes: HSI 26,160 and SMIC HKD 80 on 2025-10-24) and the check passes.
+    const filled = JSON.parse(readFileSync(snapshot, 'utf8'));
+    expect(Object.keys(filled)).toEqual(['market', 'date', 'source', 'turnover', 'indices', 'stocks', 'flows']);
+    Object.assign(filled, {
+      source: 'Synthetic figures for a test',
+      turnover: 100000000000,
+      indices: [{ symbol: 'HSI', close: 26161, change: 1 }],
+      stocks: [{ ticker: '00981.HK', close: 81, change: 1, high52w: 93.5, low52w: 50, peRatio: 1 }],
+      flows: [{ ticker: '00981.HK', direction: 'southbound', netInflow: 1 }],
+    });
+    writeFileSync(snapshot, JSON.stringify(filled, null, 2));
     writeFileSync(
       report,
       readFileSync(report, 'utf8')

@@ -149,3 +149,38 @@ describe('HTML in a body, against the allowlist', () => {
     for (const tag of insert.matchAll(/<([a-z]+)[ >/]/g)) expect(html).toContain(`<${tag[1]}`);
   });
 });
+
+describe('the reports loader refuses what the check refuses, at the same line', () => {
+  /** Runs the loader over the content copy with a minimal content-layer context; its error, if any. */
+  async function load(): Promise<string | undefined> {
+    const { reportsLoader } = await import('../../src/loaders/reports.ts');
+    const entries = new Map<string, { id: string; digest?: string | number }>();
+    const context = {
+      store: { get: (id: string) => entries.get(id), set: (entry: { id: string }) => entries.set(entry.id, entry), keys: () => [...entries.keys()], delete: (id: string) => entries.delete(id) },
+      parseData: async ({ data }: { data: unknown }) => data,
+      generateDigest: (text: string) => text.length,
+      config: { base: '/' },
+    };
+    try {
+      await reportsLoader(join(content, 'reports'), content).load(context as never);
+      return undefined;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+
+  it.each([
+    ['<meta http-equiv="refresh" content="0;url=https://example.com/" />', '<meta>'],
+    ['Read [the filing](javascript:alert(1)).', 'link'],
+    ['<IndexTable only="HSI HSTECH" />', '<IndexTable only>'],
+  ])('%s', async (insert, field) => {
+    const [check] = bodyErrors(insert);
+    const message = await load();
+    expect(message).toContain(`2025-10-24-smic-rally.mdx:${insertedLine()}:${check.at.split(':')[1]}  ${field}  ${check.message}`);
+  });
+
+  it('loads the seed report', async () => {
+    editFile(join(content, REPORT), () => original);
+    expect(await load()).toBeUndefined();
+  });
+});

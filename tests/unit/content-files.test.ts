@@ -149,7 +149,7 @@ const cases: Case[] = [
     breakIt: () => edit(SNAPSHOT, (t) => t.replace('"close": 6059', '"close": 59')),
     file: `content/${SNAPSHOT}`,
     field: 'indices[1].change',
-    message: /^found change 108 with close 59, which makes the previous close -49, expected a previous close above zero/,
+    message: /^found change 108 and close 59, which disagree: a change of 108 and a close of 59 put the previous close at −49, expected a previous close above zero/,
   },
   {
     name: 'an empty report body',

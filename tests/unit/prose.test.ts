@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
 import { copyContent, editFile } from '../support/site.ts';
 import { analyseProse, checkProse, compareNumber, readNumbers, type MarkedSentence, type ProseNumber } from '../../src/check/prose.ts';
+import { resolveFigure } from '../../src/lib/figures.ts';
 import { buildSession } from '../../src/lib/session.ts';
 import type { Stated } from '../../src/lib/stated.ts';
 import { indexSchema, securitySchema, snapshotSchema } from '../../src/schemas/index.ts';
@@ -68,6 +69,19 @@ describe('checkProse on the seed report', () => {
     const problems = checkProse({ file, text: unmarked, session, securities, indices });
     expect(problems.map((p) => [p.severity, p.field, p.line])).toEqual([['warning', '01810.HK', placeOf(unmarked, 'posted gains').line]]);
     expect(problems[0].message).toContain('<Checked reason=');
+  });
+
+  it('passes the seed with every <Fig> replaced by the text it renders (numbers typed in house style)', () => {
+    const literal = seed.replace(/<Fig of="([^"]+)" \/>/g, (_, path: string) => resolveFigure(session, path).text);
+    expect(literal).not.toContain('<Fig');
+    expect(check(literal)).toEqual([]);
+  });
+
+  it('gives the same problems at the same places with Windows line endings', () => {
+    const text = withSentence('The Hang Seng Index closed at 26,106.');
+    const where = (problems: { line: number; column: number; message: string }[]) => problems.map((p) => [p.line, p.column, p.message]);
+    expect(where(check(text))).toHaveLength(1);
+    expect(where(check(text.replaceAll('\n', '\r\n')))).toEqual(where(check(text)));
   });
 
   it('warns about a mark that clears nothing, saying to remove it', () => {

@@ -43,9 +43,11 @@ const FOREIGN_INDICES =
   "Nikkei(?:[\\s\\u00a0]+225)?|Topix|Kospi|S&P(?:[\\s\\u00a0]+500)?|Nasdaq(?:[\\s\\u00a0]+Composite)?|Dow(?:[\\s\\u00a0]+Jones)?|Shanghai[\\s\\u00a0]+Composite|Shenzhen[\\s\\u00a0]+Component|CSI[\\s\\u00a0]+300|ChiNext|Stoxx(?:[\\s\\u00a0]+600)?|FTSE(?:[\\s\\u00a0]+100)?|DAX|CAC(?:[\\s\\u00a0]+40)?|Taiex|Sensex|Nifty|ASX(?:[\\s\\u00a0]+200)?|Straits[\\s\\u00a0]+Times[\\s\\u00a0]+Index|MSCI[\\s\\u00a0]+[\\p{L}-]+(?:[\\s\\u00a0]+[\\p{L}-]+)?";
 
 const MARKET_RE = new RegExp(
-  `(?<![\\p{L}])(?:the${S}(?:wider|broader|overall|whole|local|general|Hong${S}Kong|city['’]s)${S}(?:stock${S})?market|(?:the|a)${S}market|(?:market|total|overall|main[-\\u2010\\u2011${'\\s'}]board|combined)${S}turnover|^turnover|Hong${S}Kong(?:[-\\u2010\\u2011]listed)?${S}(?:stocks|shares|equities|market)|(?:stocks|shares|equities)${S}in${S}Hong${S}Kong|the${S}city['’]s${S}(?:stocks|shares|equities|bourse)|the${S}(?:local${S})?bourse|local${S}(?:stocks|shares|equities)|^(?:Stocks|Shares|Equities)(?=${S}(?:rose|fell|closed|ended|finished|gained|lost|slipped|climbed|advanced|declined|edged|were|traded))|(?<=(?:,|;|while|as|and|but|though|even${S}as)${S})stocks(?=${S}(?:rose|fell|closed|ended|finished|gained|lost|slipped|climbed|advanced|declined|edged|were|traded)))(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:the${S}(?:wider|broader|overall|whole|local|general|Hong${S}Kong|city['’]s)${S}(?:stock${S})?market|(?:the|a)${S}market|Hong${S}Kong(?:[-\\u2010\\u2011]listed)?${S}(?:stocks|shares|equities|market)|(?:stocks|shares|equities)${S}in${S}Hong${S}Kong|the${S}city['’]s${S}(?:stocks|shares|equities|bourse)|the${S}(?:local${S})?bourse|local${S}(?:stocks|shares|equities)|^(?:Stocks|Shares|Equities)(?=${S}(?:rose|fell|closed|ended|finished|gained|lost|slipped|climbed|advanced|declined|edged|were|traded))|(?<=(?:,|;|while|as|and|but|though|even${S}as)${S})stocks(?=${S}(?:rose|fell|closed|ended|finished|gained|lost|slipped|climbed|advanced|declined|edged|were|traded)))(?![\\p{L}])`,
   'giu',
 );
+/** The market's turnover as a subject: its numbers are turnover (see prose.ts), its direction words are not the market's. */
+const TURNOVER_SUBJECT = new RegExp(`(?<![\\p{L}])(?:(?:market|total|overall|main[-\\u2010\\u2011${'\\s'}]board|combined)${S})?turnover(?:${S}(?:on|across|in)${S}the${S}(?:main${S}board|market|exchange|city))?(?![\\p{L}])`, 'giu');
 /** "the benchmark", "the index", "the tech gauge", "the China Enterprises index". */
 const GENERIC_INDEX = new RegExp(
   `(?<![\\p{L}])(?:the|this|that)${S}(?:(benchmark|blue[-\\u2010\\u2011${'\\s'}]chip|main|key|headline|broader|wider|tech(?:nology)?|tech[-\\u2010\\u2011]heavy|tech[-\\u2010\\u2011]focused|China${S}Enterprises|H[-\\u2010\\u2011]share|enterprises)${S})?(index|gauge|measure|barometer|benchmark)(?![\\p{L}])`,
@@ -118,6 +120,7 @@ export function findSlots(text: string, mentions: readonly Mention[], memory: Pa
     add(m.index, m.index + m[0].length, resolved ? [resolved] : [], resolved ? undefined : 'unresolved reference');
   }
   if (has(/market|stocks|shares|equities|bourse|turnover/i)) for (const m of text.matchAll(MARKET_RE)) add(m.index, m.index + m[0].length, [market]);
+  if (has(/turnover/i)) for (const m of text.matchAll(TURNOVER_SUBJECT)) add(m.index, m.index + m[0].length, [], 'turnover');
   if (has(/Nikkei|Topix|Kospi|S&P|Nasdaq|Dow|Composite|Component|CSI|ChiNext|Stoxx|FTSE|DAX|CAC|Taiex|Sensex|Nifty|ASX|Straits|MSCI/)) for (const m of text.matchAll(FOREIGN)) add(m.index, m.index + m[0].length, [], 'other market');
   if (has(/\d\.[A-Z]/)) for (const m of text.matchAll(UNKNOWN_TICKER)) add(m.index, m.index + m[0].length, [], 'other company');
   if (has(/maker|manufactur|producer|developer|lender|insurer|bank|brokerage|operator|retailer|compan|firm|giant|rival|peer|supplier|platform|miner|airline|conglomerate|competitor/i)) for (const m of text.matchAll(OTHER_COMPANY)) add(m.index, m.index + m[0].length, [], 'other company');
@@ -186,7 +189,9 @@ export function subjects(text: string, slots: readonly Slot[]): (offset: number)
   // A relative clause between commas ends at its comma: "SMIC, which holds a 51 % stake, rose 7 %".
   for (const cut of [...cuts]) {
     if (!RELATIVE.test(cut.word)) continue;
-    const comma = text.indexOf(',', cut.bodyStart);
+    // The comma that ends it, not one in a number ("26,160").
+    const found = /,(?=[\s\u00a0])/.exec(text.slice(cut.bodyStart));
+    const comma = found ? cut.bodyStart + found.index : -1;
     const next = cuts.find((c) => c.start > cut.start && RELATIVE.test(c.word));
     if (comma >= 0 && (!next || comma < next.start)) cuts.push({ start: comma, end: -1, word: 'resume', bodyStart: comma + 1 });
   }
@@ -208,6 +213,11 @@ export function subjects(text: string, slots: readonly Slot[]): (offset: number)
     if (RELATIVE.test(clause.word)) {
       const antecedent = slots.filter((s) => s.end <= clause.start).at(-1);
       return antecedent ? tie(antecedent) : { kind: 'none' };
+    }
+    // "…that lifted the HSI to 26,160, a 0.7 % rise": an apposition is about the name just before it.
+    if (clause.word === 'resume' && /^(?:a|an)[\s\u00a0]/i.test(restOf(clause))) {
+      const last = slots.filter((s) => s.end <= clause.start).at(-1);
+      return last ? tie(last) : { kind: 'none' };
     }
     if (!VERB_START.test(restOf(clause))) return { kind: 'none' };
     // After a relative clause, the sentence resumes with the subject before it.

@@ -7,7 +7,7 @@
  * or a `<Fig>` right after them ("gained 108 points", "up 8 %", "advanced by 63") or right before
  * them ("a 0.7 % rise", "a <Fig/> gain").
  *
- * A weak word also counts right after its subject ("the broader market advanced").
+ * A weak word also counts right after a subject given in `subjectEnds` ("the broader market advanced").
  *
  * A word is not counted when negated ("did not fall", "never rose") or hypothetical ("could
  * fall", "may rise", "is expected to rise"): it states no move of the session.
@@ -96,7 +96,8 @@ export function findDirectionWords(text: string, exclude: readonly (readonly [nu
     if (taken(start, end)) return;
     const before = text.slice(Math.max(0, start - 60), start);
     if (NOT_A_MOVE.test(before)) return;
-    // A weak word right after its subject is its verb: "the broader market advanced".
+    // A weak word right after the market or an index is its verb: "the broader market advanced" (after a
+    // company it may be anything: "Xiaomi lost a supplier").
     const afterSubject = subjectEnds.some((e) => e <= start && /^[\s\u00a0]+$/.test(text.slice(e, start)));
     if (weak && !afterSubject && !FIGURE_AFTER.test(text.slice(end, end + 40)) && !FIGURE_BEFORE.test(before)) return;
     found.push({ start, end, way, word: match[0].replace(/[\s\u00a0]+/g, ' ') });

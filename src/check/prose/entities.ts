@@ -88,12 +88,7 @@ const LABELS: Record<string, string> = {
 
 const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
-/** Figures the snapshot may state once the data model has them; read where the view offers them. */
-type NewQuoteFields = Partial<Record<'high' | 'low' | 'turnover' | 'volume', Stated>>;
-type NewSessionFields = {
-  breadth?: { advancers?: Stated | number; decliners?: Stated | number; unchanged?: Stated | number };
-  flowTotals?: { direction: 'southbound' | 'northbound'; channel?: string; netInflow?: Stated; side?: 'buyers' | 'sellers' }[];
-};
+const asStated = (value: Stated | number | undefined): Stated | undefined => (typeof value === 'number' ? exact(value) : value);
 
 /** A session total of Stock Connect flows, as prose may state it: a net figure, a side, or both. */
 export interface FlowTotalFigure {
@@ -107,7 +102,7 @@ export interface FlowTotalFigure {
 
 /** The session's flow totals, where the snapshot states them. */
 export function flowTotals(session: SessionView): FlowTotalFigure[] {
-  return ((session as SessionView & NewSessionFields).flowTotals ?? []).map((total) => ({
+  return (session.flowTotals ?? []).map((total) => ({
     direction: total.direction,
     channel: total.channel,
     netInflow: total.netInflow,
@@ -119,7 +114,6 @@ export function flowTotals(session: SessionView): FlowTotalFigure[] {
     ].filter(Boolean).join(' '),
   }));
 }
-const asStated = (value: Stated | number | undefined): Stated | undefined => (typeof value === 'number' ? exact(value) : value);
 
 /** Every entity prose may name: the session's quotes first, then the rest of the registries, then the market. */
 export function proseEntities(
@@ -172,7 +166,7 @@ function marketEntity(session: SessionView, benchmark: ProseEntity | undefined):
       text: plainSpaces(formatStated(total.netInflow, (v) => formatMoney(v, session.market.currency))),
     });
   }
-  const breadth = (session as SessionView & NewSessionFields).breadth;
+  const breadth = session.breadth;
   for (const field of ['advancers', 'decliners', 'unchanged'] as const) {
     const stated = asStated(breadth?.[field]);
     if (stated) figures.push({ field, label: LABELS[field], stated, kind: 'count', scope: 'breadth', signed: false, text: formatStated(stated, (v) => formatNumber(v)) });
@@ -206,7 +200,7 @@ function quoteEntity(session: SessionView, view: QuoteView, names: (string | und
     }
     figures.push({ field, label: LABELS[field] ?? field, stated, kind, scope, signed, text: plainSpaces(text) });
   };
-  const extra = view as QuoteView & NewQuoteFields;
+  const extra = view;
   add('close', view.close, price, 'session', false);
   add('change', view.change, price, 'session', true);
   add('changePercent', view.changePercent, 'percent', 'session', true);

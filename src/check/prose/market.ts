@@ -23,7 +23,7 @@ const DOWN_WORDS = `(?:fell|declined|dropped|slid|ended${S}lower|closed${S}lower
 const COUNTED = `(?:stocks|shares|issues|counters|names|companies)`;
 const SIDES: Record<string, BreadthField> = { advancers: 'advancers', gainers: 'advancers', decliners: 'decliners', losers: 'decliners' };
 
-const OUTNUMBERED = new RegExp(`(advancers|gainers|decliners|losers)${S}outnumbered${S}(advancers|gainers|decliners|losers)${S}(?:by${S})?${N}${S}(?:to|versus|vs\\.?)${S}${N}`, 'giu');
+const OUTNUMBERED = new RegExp(`(advancers|gainers|decliners|losers)${S}(?:outnumbered|beat|outpaced|outstripped|led)${S}(advancers|gainers|decliners|losers)${S}(?:by${S})?${N}${S}(?:to|versus|vs\\.?)${S}${N}`, 'giu');
 const COUNT_MOVED = new RegExp(`${QUALIFIER}${N}${S}(?:(?:Hong${S}Kong|main[-\\u2010\\u2011${'\\s'}]board|listed|local)${S})?${COUNTED}${S}(?:(?:on${S}the${S}main${S}board|in${S}Hong${S}Kong)${S})?(${UP_WORDS}|${DOWN_WORDS}|(?:were${S})?(?:unchanged|flat))(?![\\p{L}])`, 'giu');
 const COUNT_NAMED = new RegExp(`${QUALIFIER}${N}${S}(advancers|gainers|decliners|losers)(?![\\p{L}])`, 'giu');
 const AND_COUNT = new RegExp(`(?:,|and|while|with)${S}${QUALIFIER}${N}${S}(?:(?:${COUNTED})${S})?(${UP_WORDS}|${DOWN_WORDS}|(?:were${S})?(?:unchanged|flat))(?![\\p{L}])`, 'giu');
@@ -80,7 +80,7 @@ export function breadthClaims(text: string): BreadthClaim[] {
     if (!claims.some((c) => c.index === claim.index)) claims.push(claim);
   };
   for (const m of text.matchAll(OUTNUMBERED)) {
-    const firstAt = m.index + m[0].indexOf(m[3], m[0].toLowerCase().indexOf('outnumbered'));
+    const firstAt = m.index + m[0].indexOf(m[3], m[1].length);
     const secondAt = m.index + m[0].length - m[4].length;
     add({ index: firstAt, field: SIDES[m[1].toLowerCase()], number: count(m[3], undefined, firstAt) });
     add({ index: secondAt, field: SIDES[m[2].toLowerCase()], number: count(m[4], undefined, secondAt) });

@@ -219,7 +219,10 @@ export function readNumbers(text: string, exclude: readonly (readonly [number, n
     const following = NEXT_WORD.exec(rest)?.[1];
     // "30 stocks", "58 of 82", "2.1 billion shares": the number counts something that is no figure.
     const counts = unitEnd === end || (scale > 1 && !currency && !CURRENCY_BEFORE.test(before));
-    if (following && counts && ((!LINKING_WORDS.has(following.toLowerCase()) && COUNTED.test(following)) || OUT_OF.test(rest))) { skip('count'); continue; }
+    // "the 15 biggest stocks": a word or two describing what is counted.
+    const second = following && !COUNTED.test(following) && !LINKING_WORDS.has(following.toLowerCase()) ? NEXT_WORD.exec(rest.slice(rest.indexOf(following) + following.length))?.[1] : undefined;
+    const counted = (word: string | undefined) => word !== undefined && !LINKING_WORDS.has(word.toLowerCase()) && COUNTED.test(word);
+    if (following && counts && (counted(following) || counted(second) || OUT_OF.test(rest))) { skip('count'); continue; }
 
     let claimStart = start;
     let head = before;
@@ -239,6 +242,8 @@ export function readNumbers(text: string, exclude: readonly (readonly [number, n
         qualifier = q;
         inclusive = incl;
         side = s;
+        // "below 24,000", "above the 25,000 mark": a position against a level, not a size of move.
+        if (kind !== 'percent' && /^(?:below|above|under|beneath)/i.test(found[0])) level = true;
         claimStart -= found[0].length;
         break;
       }
