@@ -178,6 +178,7 @@ describe('open data', () => {
     }
     expect(rows.find((r) => r.id === '09988.HK')).toMatchObject({ field: 'direction', direction: 'up', value: '' });
     // Nothing the snapshot does not state: one row per stated figure.
+    // Turnover; close, change and percent of three indices; four SMIC figures; Alibaba's direction; two flows.
     expect(rows).toHaveLength(1 + 9 + 4 + 1 + 2);
   });
 
