@@ -72,6 +72,8 @@ export function writeSyntheticArchive(root: string, options: SyntheticOptions): 
   const days = tradingDays(options.from ?? '2025-01-02', Math.ceil(options.reports / perDay), calendar);
   const reports: string[] = [];
   let level = 20000;
+  // Each stock's close walks from session to session, so a change always leads from the last close
+  // the archive states for it (the check compares consecutive sessions).
   const lastClose = new Map<string, number>();
   for (const [d, day] of days.entries()) {
     // Never 0: the reports say "rose" or "fell", and the prose check refuses either for no change.
@@ -79,11 +81,11 @@ export function writeSyntheticArchive(root: string, options: SyntheticOptions): 
     level = round(level + change, 0);
     const stocks = Array.from({ length: 3 }, (_, k) => {
       const ticker = tickerOf((d + k) % securities);
-      // A stock's previous close is its close in the last session that quoted it, as the check requires.
       const previous = lastClose.get(ticker) ?? round(10 + random() * 200, 2);
-      const close = Math.max(1, round(previous * (1 + (random() - 0.5) * 0.06), 2));
+      const move = round((random() - 0.5) * previous * 0.06, 2);
+      const close = round(previous + move, 2);
       lastClose.set(ticker, close);
-      return { ticker, close, change: round(close - previous, 2), high52w: round(close * (1.05 + random() * 0.5), 2), peRatio: round(5 + random() * 60, 2) };
+      return { ticker, close, change: move, high52w: round(close * (1.05 + random() * 0.5), 2), peRatio: round(5 + random() * 60, 2) };
     });
     const snapshot = {
       market: 'hk',

@@ -137,7 +137,7 @@ describe('every problem at once', () => {
     expect(new Set(breaks.map((c) => c.file)).size).toBe(5);
     const content = broken('ten', ...breaks.map((c) => c.breakIt), (c) => {
       // Five more broken files of their own.
-      editFile(join(c, 'indices/HSTECH.json'), (t) => t.replace('"market": "hk"', '"market": "us"'));
+      editFile(join(c, 'indices/HSTECH.json'), (t) => t.replace('"market": "hk"', '"market": "xx"'));
       editFile(join(c, 'indices/HSCEI.json'), (t) => t.replace('"name"', '"nom"'));
       editFile(join(c, 'securities/09988.HK.json'), (t) => t.replace('"currency": "HKD"', '"currency": "hkd"'));
       editFile(join(c, 'securities/03690.HK.json'), (t) => t.replace('"exchange": "HKEX"', '"exchange": 7'));

@@ -166,7 +166,7 @@ describe('open data', () => {
     };
     expect(figure('session', '', 'turnover')).toBe(snapshot.turnover);
     for (const quote of snapshot.indices) {
-      for (const field of ['close', 'change']) expect(figure('index', quote.symbol, field), `${quote.symbol}.${field}`).toEqual(quote[field]);
+      for (const field of ['close', 'change', 'changePercent']) expect(figure('index', quote.symbol, field), `${quote.symbol}.${field}`).toEqual(quote[field]);
     }
     const smic = snapshot.stocks.find((s: { ticker: string }) => s.ticker === '00981.HK');
     for (const field of ['close', 'changePercent', 'high52w', 'peRatio']) expect(figure('stock', '00981.HK', field), field).toEqual(smic[field]);
@@ -178,7 +178,8 @@ describe('open data', () => {
     }
     expect(rows.find((r) => r.id === '09988.HK')).toMatchObject({ field: 'direction', direction: 'up', value: '' });
     // Nothing the snapshot does not state: one row per stated figure.
-    expect(rows).toHaveLength(1 + 6 + 4 + 1 + 2);
+    // Turnover; close, change and percent of three indices; four SMIC figures; Alibaba's direction; two flows.
+    expect(rows).toHaveLength(1 + 9 + 4 + 1 + 2);
   });
 
   it('the dataset page describes the files with schema.org Dataset', () => {

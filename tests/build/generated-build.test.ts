@@ -21,7 +21,7 @@ const NOW = new Date(TEST_NOW);
 const NO_HISTORY: ContentHistory = { files: new Map(), readAt: () => new Map() };
 const RETRACTION = {
   id: '2025-10-23-withdrawn-wrap',
-  title: 'A Withdrawn Wrap <b>&</b> “Quotes”',
+  title: 'A Withdrawn Wrap <b>&</b> “Quotes” With a Title as Long as the Seed Report’s',
   published: '2025-10-23T18:30:00+08:00',
   date: '2025-10-25T09:00:00+08:00',
   reason: 'Synthetic retraction for a test: the report quoted a figure the exchange later revised.',
@@ -52,7 +52,10 @@ describe('check-clean generated reports', () => {
     expect(result.code, result.output).toBe(0);
     for (let i = 1; i <= WANTED; i++) expect(readFileSync(join(outDir, `reports/2025-10-24-generated-${i}/index.html`), 'utf8')).toContain('<article');
     const notice = readFileSync(join(outDir, `reports/${RETRACTION.id}/index.html`), 'utf8');
-    expect(notice).toContain('A Withdrawn Wrap &lt;b&gt;&amp;&lt;/b&gt; “Quotes”');
+    expect(notice).toContain('A Withdrawn Wrap &lt;b&gt;&amp;&lt;/b&gt; “Quotes” With a Title as Long as the Seed Report’s</h1>');
+    // Within the quality gate's 70 characters, however long the report's title was.
+    const title = /<title>([^<]*)<\/title>/.exec(notice)![1].replace(/&[a-z]+;|&#\d+;/g, '.');
+    expect(title.length).toBeLessThanOrEqual(70);
     expect(notice).toContain(RETRACTION.reason);
     const rss = readFileSync(join(outDir, 'rss.xml'), 'utf8');
     expect(rss).toContain(`/reports/${RETRACTION.id}/`);

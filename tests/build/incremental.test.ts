@@ -18,6 +18,7 @@ const outDir = join(root, 'dist');
 const cacheDir = join(root, 'cache');
 let reports: string[] = [];
 const outputs: string[] = [];
+let editedClose = 0;
 
 const page = (slug: string) => readFileSync(join(outDir, 'reports', slug, 'index.html'), 'utf8');
 const restored = (output: string, slug: string) => new RegExp(`/reports/${slug}/index\\.html \\(restored\\)`).test(output);
@@ -38,7 +39,15 @@ beforeAll(async () => {
   editFile(join(content, 'reports', `${reports[0]}.mdx`), (t) => `${t.trimEnd()}\n\nA sentence added after publication.\n`);
   await build();
   // 2. A figure of another report's session, and a third report's title, change.
-  editFile(join(content, 'markets/hk', `${reports[1].slice(0, 10)}.json`), (t) => t.replace(/"close": (\d+),\n(\s+)"change"/, '"close": 12345,\n$2"change"'));
+  // The last session's index close and change move together (the next session, if any, would
+  // state the old close as its previous close), in the direction the change already had.
+  editFile(join(content, 'markets/hk', `${reports[4].slice(0, 10)}.json`), (t) =>
+    t.replace(/"close": (\d+),\n(\s+)"change": (-?\d+)/, (_, close, space, change) => {
+      const step = Number(change) >= 0 ? 7 : -7;
+      editedClose = Number(close) + step;
+      return `"close": ${editedClose},\n${space}"change": ${Number(change) + step}`;
+    }),
+  );
   editFile(join(content, 'reports', `${reports[2]}.mdx`), (t) => t.replace(/^title: .*$/m, 'title: A Retitled Synthetic Wrap'));
   await build();
 }, 180_000);
@@ -55,10 +64,10 @@ describe('a rebuild after editing one report’s text', () => {
 
 describe('a rebuild after a session figure and a title change', () => {
   it('shows the changed figure on its report’s page and in the session’s open data', () => {
-    expect(page(reports[1])).toMatch(/<data class="fig" value="12345"[^>]*>12,345<\/data>/);
-    const day = reports[1].slice(0, 10);
-    expect(readFileSync(join(outDir, `data/hk/${day}.json`), 'utf8')).toContain('12345');
-    expect(readFileSync(join(outDir, `data/hk/${day}.csv`), 'utf8')).toContain('12345');
+    expect(page(reports[4])).toMatch(new RegExp(`<data class="fig" value="${editedClose}"[^>]*>${editedClose.toLocaleString('en-US')}</data>`));
+    const day = reports[4].slice(0, 10);
+    expect(readFileSync(join(outDir, `data/hk/${day}.json`), 'utf8')).toContain(String(editedClose));
+    expect(readFileSync(join(outDir, `data/hk/${day}.csv`), 'utf8')).toContain(String(editedClose));
     expect(outputs[2]).not.toMatch(new RegExp(`/data/hk/${day}\\.json \\(restored\\)`));
     expect(outputs[2]).toMatch(new RegExp(`/data/hk/${reports[3].slice(0, 10)}\\.json \\(restored\\)`));
   });

@@ -79,6 +79,7 @@ describe('the seed report page', () => {
   it('has the sections of the article, in order (the stock card heading holds markup and is not listed)', () => {
     const headings = [...reportHtml.matchAll(/<h([23])[^>]*>([^<]*)<\/h\1>/g)].map(([, level, title]) => `h${level} ${title.replace(/\u2011/g, '-')}`);
     expect(headings).toEqual([
+      // The correction that records the index percents the article states, shown before the body.
       'h2 Market Context',
       'h2 SMIC’s Performance',
       'h2 Drivers Behind the Rally',

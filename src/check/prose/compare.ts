@@ -11,7 +11,9 @@
  *   at most the number: [9, 10], so 9.9 % passes and 8.9 % or 10.2 % do not; "just over 8 %"
  *   allows up to 5 % above it, (8, 8.4];
  * - prose "more than 8 %" allows (8, ∞); "at least 8 %" [8, ∞); "less than", "at most" likewise;
- * - a snapshot figure that is exact is the point itself (a derived 0.7394 % is compared unrounded);
+ * - a snapshot figure that is exact is the point itself (a derived 0.7394 % is compared unrounded),
+ *   or, where the snapshot keeps the digits its source wrote, what rounds to them: a stated 25,480
+ *   allows [25,479.5, 25,480.5), so prose "25,480.35" passes and "25,481" does not;
  *   `{ "around": 26000 }` allows [25,500, 26,500]; `{ "moreThan": 8 }` allows (8, ∞).
  *
  * The verdict:
@@ -65,7 +67,8 @@ export function proseInterval(number: ProseNumber): Interval {
       return closed(x - half, x + half);
     }
     case 'exact':
-      return closed(x - written, x + written);
+      // What rounds to it, half up: "25,479" is [25,478.5, 25,479.5).
+      return { lo: x - written, hi: x + written, loOpen: false, hiOpen: true };
   }
 }
 
@@ -75,8 +78,15 @@ export function statedInterval(figure: Stated): { allows: Interval; meant: Inter
   const unit = unitOf(v);
   switch (figure.qualifier) {
     case 'exact': {
-      const point = closed(v, v);
-      return { allows: point, meant: point };
+      // A figure with the digits its source wrote stands for what rounds to it ("25,480" for
+      // 25,480.35); one without (derived, or built in code) is the point itself.
+      if (figure.decimals === undefined) {
+        const point = closed(v, v);
+        return { allows: point, meant: point };
+      }
+      const half = 10 ** -figure.decimals / 2;
+      const written: Interval = { lo: v - half, hi: v + half, loOpen: false, hiOpen: true };
+      return { allows: written, meant: written };
     }
     case 'around': {
       const band = closed(v - unit / 2, v + unit / 2);
