@@ -80,7 +80,10 @@ it('shows a content error in the overlay as the author saves, naming file, line 
   const snapshot = join(content, 'markets/hk/2025-10-24.json');
   writeFileSync(snapshot, readFileSync(snapshot, 'utf8').replace('"close": 26160', '"close": "26,160"'));
   await page.waitForFunction(() => document.querySelector('vite-error-overlay') !== null, undefined, { timeout: 15_000 });
-  const text = await overlayText(page);
-  expect(text).toContain('2025-10-24.json:7:24  indices[0].close  found "26,160", expected a number');
+  // The check runs beside the server: the content layer's own message may show first, and the
+  // check's list replaces it when the check is done.
+  await expect
+    .poll(() => overlayText(page), { timeout: 15_000, message: log })
+    .toContain('2025-10-24.json:7:24  indices[0].close  found "26,160", expected a number');
   await page.close();
 });
