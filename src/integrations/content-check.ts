@@ -124,6 +124,15 @@ function devOverlay(): Plugin {
       // After the server listens, so the first page does not wait for the archive's check.
       if (server.httpServer && !server.httpServer.listening) server.httpServer.once('listening', () => run(server));
       else run(server);
+      // A file the content layer cannot load stops the server before it listens, with that file's
+      // error alone: then the whole list is what the author needs, as the build gives it.
+      process.once('exit', (code) => {
+        if (code === 0 || server.httpServer?.listening) return;
+        const problems = checkContent({ root: contentRoot(), now: buildTime() });
+        if (problems.some((p) => p.severity === 'error')) {
+          server.config.logger.error(`The content check found problems; fix them to start the dev server:\n${formatReport(problems)}`);
+        }
+      });
     },
   };
 }
