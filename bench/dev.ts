@@ -26,6 +26,8 @@ export interface DevTimes {
   editSeconds: { report: number; snapshot: number; registry: number };
   /** What Astro logged ("Re-optimizing dependencies", two "ready in"…), for the results. */
   restarts: number;
+  /** The dev content check's own times as it logged them ("found no problems (N s)"), in order: at start, then after edits. */
+  checkSeconds: number[];
 }
 
 export interface DevOptions {
@@ -121,6 +123,7 @@ export async function measureDevLoop(options: DevOptions): Promise<DevTimes> {
       firstReportSeconds,
       editSeconds: { report, snapshot, registry },
       restarts: (log.match(/Re-optimizing dependencies|server restarted/gi) ?? []).length,
+      checkSeconds: [...log.matchAll(/content check found no problems \(([\d.]+) s\)/g)].map((m) => Number(m[1])),
     };
   } finally {
     server.kill('SIGTERM');
