@@ -28,6 +28,8 @@ export interface DevTimes {
   restarts: number;
   /** The dev content check's own times as it logged them ("found no problems (N s)"), in order: at start, then after edits. */
   checkSeconds: number[];
+  /** From the last edit until the background check next reported (a lower bound on its lag: it runs below the server's priority). */
+  checkSettledSeconds: number;
 }
 
 export interface DevOptions {
@@ -113,7 +115,14 @@ export async function measureDevLoop(options: DevOptions): Promise<DevTimes> {
     const securityFile = join(options.content, 'securities', `${lead}.json`);
     const security = JSON.parse(readFileSync(securityFile, 'utf8')) as { name: string };
     const renamed = `${security.name} Renamed`;
+    const lastEdit = performance.now();
+    const logBefore = log.length;
     const registry = await visible('registry', () => writeFileSync(securityFile, JSON.stringify({ ...security, name: renamed }, null, 2)), renamed);
+    // The check's next report after the last edit (a check already running then reports first,
+    // and another follows it for the edit: this is a lower bound on the check's lag).
+    const reported = /content check found no problems|content check stopped|\d+ errors?, \d+ warnings?/g;
+    await waitFor('the content check to report after the last edit', () => ((log.slice(logBefore).match(reported) ?? []).length >= 1 ? true : undefined));
+    const checkSettledSeconds = seconds(lastEdit);
 
     const ready = [...log.matchAll(/ready in (\d+) ms/g)].map((m) => Number(m[1]));
     return {
@@ -123,6 +132,7 @@ export async function measureDevLoop(options: DevOptions): Promise<DevTimes> {
       firstReportSeconds,
       editSeconds: { report, snapshot, registry },
       restarts: (log.match(/Re-optimizing dependencies|server restarted/gi) ?? []).length,
+      checkSettledSeconds,
       checkSeconds: [...log.matchAll(/content check found no problems \(([\d.]+) s\)/g)].map((m) => Number(m[1])),
     };
   } finally {
