@@ -8,8 +8,8 @@ import type { AstroIntegration } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
 import { resolve } from 'node:path';
 import { checkContent } from '../check/index.ts';
-import { buildTime, contentRoot } from '../check/paths.ts';
-import { formatReport, type Problem } from '../check/problem.ts';
+import { buildTime, contentRoot } from '../config/paths.ts';
+import { formatReport, type Problem } from '../config/problem.ts';
 
 export default function contentCheck(): AstroIntegration {
   return {

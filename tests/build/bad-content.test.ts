@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync }
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
-import { formatProblem, formatReport } from '../../src/check/problem.ts';
+import { formatProblem, formatReport } from '../../src/config/problem.ts';
 import { copyContent, editFile, runBuild, TEST_NOW, TMP } from '../support/site.ts';
 
 /** A real build each: allow more than vitest's default on a loaded two-core machine. */
