@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
-import { cacheRoot } from './src/check/paths.ts';
+import { cacheRoot } from './src/config/paths.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 

@@ -5,9 +5,9 @@
  * request shows each problem on its line.
  */
 import { checkContent } from '../src/check/index.ts';
-import { buildTime, contentRoot } from '../src/check/paths.ts';
+import { buildTime, contentRoot } from '../src/config/paths.ts';
 import { parseArgs } from 'node:util';
-import { formatGithub, formatReport, sortProblems } from '../src/check/problem.ts';
+import { formatGithub, formatReport, sortProblems } from '../src/config/problem.ts';
 import type { MarkedSentence } from '../src/check/prose.ts';
 
 const { values } = parseArgs({ options: { format: { type: 'string', default: 'text' } } });

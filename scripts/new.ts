@@ -13,8 +13,8 @@ import { parseArgs } from 'node:util';
 import { calendarSchema, indexSymbol, isoDate, tickerCode } from '../src/schemas/index.ts';
 import { tradingDayVerdict } from '../src/lib/calendar.ts';
 import { MARKETS } from '../src/lib/market.ts';
-import { contentRoot } from '../src/check/paths.ts';
-import { indexStub, scaffold, securityStub, type ScaffoldFile } from '../src/check/scaffold.ts';
+import { contentRoot } from '../src/config/paths.ts';
+import { indexStub, scaffold, securityStub, type ScaffoldFile } from './lib/scaffold.ts';
 
 const usage = 'usage: npm run new -- --market hk --date YYYY-MM-DD --title "Headline" [--tickers 00700.HK,09988.HK] [--indices HSI,N225]';
 function fail(message: string): never {

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyseProse, proseEntities, type ProseEntity } from '../src/check/prose.ts';
-import type { Problem } from '../src/check/problem.ts';
+import type { Problem } from '../src/config/problem.ts';
 import { buildSession, type SessionView } from '../src/lib/session.ts';
 import { indexSchema, securitySchema, snapshotSchema, type MarketIndex, type Security } from '../src/schemas/index.ts';
 

@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MARKETS } from '../src/lib/market.ts';
-import { contentRoot } from '../src/check/paths.ts';
-import { readHkexList, securityStub } from '../src/check/scaffold.ts';
+import { contentRoot } from '../src/config/paths.ts';
+import { readHkexList, securityStub } from './lib/scaffold.ts';
 
 const usage = 'usage: npm run register -- --from ListOfSecurities.csv [--category Equity] (repeat --category for more)';
 const { values } = parseArgs({ options: { from: { type: 'string' }, category: { type: 'string', multiple: true } } });

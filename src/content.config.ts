@@ -11,7 +11,7 @@ import { pricesLoader } from './loaders/prices.ts';
 import { retractionsLoader } from './loaders/retractions.ts';
 import { retractionSchema } from './schemas/retractions.ts';
 import { reportsLoader } from './loaders/reports.ts';
-import { contentRoot } from './check/paths.ts';
+import { contentRoot } from './config/paths.ts';
 
 const root = contentRoot();
 

@@ -33,10 +33,10 @@ import { previousTradingDay } from '../lib/previous-session.ts';
 import { withWrittenDecimals } from '../lib/written.ts';
 import { analyseProse, proseEntities, type MarkedSentence, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
-import { readContentHistory, type ContentHistory } from './history.ts';
-import { boundProblem, excerpt, fieldName, type Problem } from './problem.ts';
-import { isDirectory, isRegularFile, scanContent } from './paths.ts';
-import { decodeText, lineIndex, parseFrontmatterSource, parseJsonSource, splitFrontmatter, type ParsedSource } from './sources.ts';
+import { readContentHistory, type ContentHistory } from '../sources/history.ts';
+import { boundProblem, excerpt, fieldName, type Problem } from '../config/problem.ts';
+import { isDirectory, isRegularFile, scanContent } from '../config/paths.ts';
+import { decodeText, lineIndex, parseFrontmatterSource, parseJsonSource, splitFrontmatter, type ParsedSource } from '../sources/files.ts';
 
 export interface CheckOptions {
   /** The content folder, e.g. `content`. */

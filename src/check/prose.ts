@@ -39,8 +39,8 @@ import { figuresFor, findMentions, flowTotals, proseEntities, type EntityFigure,
 import { breadthClaims, flowDirectionOf, flowSideClaims } from './prose/market.ts';
 import { readNumbers, type ProseNumber, type SkipReason } from './prose/numbers.ts';
 import { CHECKED_COMPONENT, proseBlocks, splitSentences, type MdNode, type Sentence } from './prose/tree.ts';
-import type { Problem, Severity } from './problem.ts';
-import { lineIndex, splitFrontmatter } from './sources.ts';
+import type { Problem, Severity } from '../config/problem.ts';
+import { lineIndex, splitFrontmatter } from '../sources/files.ts';
 
 export { compareNumber, proseInterval, statedInterval, TOLERANCE, type Interval, type Verdict } from './prose/compare.ts';
 export { findDirectionWords, type DirectionWord, type Way } from './prose/directions.ts';

@@ -4,11 +4,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { contentRoot } from '../check/paths.ts';
+import { contentRoot } from '../config/paths.ts';
 import { buildSession, type Registries, type SessionView } from '../lib/session.ts';
 import { isListed, lastUpdate, publicationState } from '../lib/publication.ts';
-import { buildTime } from '../check/paths.ts';
-import { readContentHistory, type ContentHistory } from '../check/history.ts';
+import { buildTime } from '../config/paths.ts';
+import { readContentHistory, type ContentHistory } from '../sources/history.ts';
 import { relatedFinder, type Relatable } from '../lib/related.ts';
 import { absoluteUrl, paths, url } from '../lib/url.ts';
 import { lastModified, retractionItem, type FeedReport } from '../lib/feed.ts';

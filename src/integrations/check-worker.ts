@@ -7,7 +7,7 @@
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { checkContent } from '../check/index.ts';
-import type { Problem } from '../check/problem.ts';
+import type { Problem } from '../config/problem.ts';
 
 export interface CheckRequest {
   root: string;

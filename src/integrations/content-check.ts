@@ -10,8 +10,8 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import { checkContent } from '../check/index.ts';
-import { buildTime, cacheRoot, contentRoot } from '../check/paths.ts';
-import { formatReport, type Problem } from '../check/problem.ts';
+import { buildTime, cacheRoot, contentRoot } from '../config/paths.ts';
+import { formatReport, type Problem } from '../config/problem.ts';
 import type { CheckRequest, CheckResponse } from './check-worker.ts';
 
 export default function contentCheck(): AstroIntegration {

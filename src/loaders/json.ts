@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { listFiles } from '../check/paths.ts';
+import { listFiles } from '../config/paths.ts';
 
 /** `depth`: how many path parts a file has under `base` (1 for `HSI.json`, 2 for `hk/2025-10-24.json`). */
 export function jsonLoader(base: string, depth: number): Loader {

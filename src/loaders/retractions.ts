@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { isRegularFile } from '../check/paths.ts';
+import { isRegularFile } from '../config/paths.ts';
 
 export function retractionsLoader(file: string): Loader {
   const path = resolve(file);

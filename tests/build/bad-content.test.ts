@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync }
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
-import { formatProblem, formatReport } from '../../src/check/problem.ts';
+import { formatProblem, formatReport } from '../../src/config/problem.ts';
 import { copyContent, editFile, runBuild, TEST_NOW, TMP } from '../support/site.ts';
 
 /** A real build each: allow more than vitest's default on a loaded two-core machine. */
@@ -70,13 +70,13 @@ const cases: Case[] = [
   { name: 'a missing title', breakIt: report((t) => t.replace(/^title: .*\n/m, '')), file: REPORT, line: '2:1', field: 'title', message: /found nothing, expected text/ },
   { name: 'an unknown ticker in front matter', breakIt: report((t) => t.replace('  - 01810.HK', '  - 01811.HK')), file: REPORT, line: '12:5', field: 'tickers[2]', message: /found unknown ticker "01811\.HK", expected a security in content\/securities\// },
   { name: 'an unknown index in front matter', breakIt: report((t) => t.replace('  - HSCEI', '  - HSCE')), file: REPORT, line: '17:5', field: 'indices[2]', message: /found unknown index "HSCE", expected one of/ },
-  { name: 'an unknown figure path', breakIt: report((t) => t.replace('<Fig of="HSI.close" />', '<Fig of="HSI.closing" />')), file: REPORT, line: '27:', field: '<Fig of>', message: /"HSI\.closing" is not a figure path: expected ENTITY\.FIELD/ },
-  { name: 'a figure the snapshot does not state', breakIt: report((t) => t.replace('<Fig of="00981.HK.peRatio" />', '<Fig of="09988.HK.peRatio" />')), file: REPORT, line: '49:', field: '<Fig of>', message: /the snapshot states no peRatio for 09988\.HK/ },
-  { name: 'a wrong figure in prose', breakIt: report((t) => `${t}\nThe Hang Seng Index closed at 26,106.\n`), file: REPORT, line: '71:31', field: 'HSI', message: /found 26,106 for Hang Seng Index \(HSI\), expected its close 26,160/ },
-  { name: 'a wrong direction in prose', breakIt: report((t) => `${t}\nThe Hang Seng Index fell 192 points.\n`), file: REPORT, line: '71:21', field: 'HSI', message: /found "fell" for Hang Seng Index \(HSI\), expected a word for a rise: the snapshot records a change of \+192/ },
-  { name: 'a wrong percent in prose', breakIt: report((t) => `${t}\nThe HSTI gained 108 points (2.9 %).\n`), file: REPORT, line: '71:29', field: 'HSTECH', message: /found 2\.9 % for Hang Seng TECH Index \(HSTECH\)/ },
-  { name: 'an unknown component', breakIt: report((t) => t.replace('<MarketStats />', '<MarketStat />')), file: REPORT, line: '39:1', field: '<MarketStat>', message: /found unknown component <MarketStat>, expected one of <IndexTable>/ },
-  { name: 'a stock card for a stock not in the session', breakIt: report((t) => t.replace('<StockCard ticker="00981.HK" />', '<StockCard ticker="00700.HK" />')), file: REPORT, line: '47:1', field: '<StockCard ticker>', message: /found ticker "00700\.HK", expected a stock of the hk\/2025-10-24 snapshot/ },
+  { name: 'an unknown figure path', breakIt: report((t) => t.replace('<Fig of="HSI.close" />', '<Fig of="HSI.closing" />')), file: REPORT, line: '24:', field: '<Fig of>', message: /"HSI\.closing" is not a figure path: expected ENTITY\.FIELD/ },
+  { name: 'a figure the snapshot does not state', breakIt: report((t) => t.replace('<Fig of="00981.HK.peRatio" />', '<Fig of="09988.HK.peRatio" />')), file: REPORT, line: '46:', field: '<Fig of>', message: /the snapshot states no peRatio for 09988\.HK/ },
+  { name: 'a wrong figure in prose', breakIt: report((t) => `${t}\nThe Hang Seng Index closed at 26,106.\n`), file: REPORT, line: '68:31', field: 'HSI', message: /found 26,106 for Hang Seng Index \(HSI\), expected its close 26,160/ },
+  { name: 'a wrong direction in prose', breakIt: report((t) => `${t}\nThe Hang Seng Index fell 192 points.\n`), file: REPORT, line: '68:21', field: 'HSI', message: /found "fell" for Hang Seng Index \(HSI\), expected a word for a rise: the snapshot records a change of \+192/ },
+  { name: 'a wrong percent in prose', breakIt: report((t) => `${t}\nThe HSTI gained 108 points (2.9 %).\n`), file: REPORT, line: '68:29', field: 'HSTECH', message: /found 2\.9 % for Hang Seng TECH Index \(HSTECH\)/ },
+  { name: 'an unknown component', breakIt: report((t) => t.replace('<MarketStats />', '<MarketStat />')), file: REPORT, line: '36:1', field: '<MarketStat>', message: /found unknown component <MarketStat>, expected one of <IndexTable>/ },
+  { name: 'a stock card for a stock not in the session', breakIt: report((t) => t.replace('<StockCard ticker="00981.HK" />', '<StockCard ticker="00700.HK" />')), file: REPORT, line: '44:1', field: '<StockCard ticker>', message: /found ticker "00700\.HK", expected a stock of the hk\/2025-10-24 snapshot/ },
   { name: 'a price file with a missing trading day', breakIt: prices((t) => t.replace(/^2025-07-23,.*\n/m, '')), file: PRICES, line: '4:', field: 'date', message: /found 2025-07-24 right after 2025-07-22, expected a line for each trading day in between \(2025-07-23\)/ },
   { name: 'a price file with a negative close', breakIt: prices((t) => t.replace('2025-07-21,49.5,50.58,49.4,50.43,', '2025-07-21,49.5,50.58,49.4,-50.43,')), file: PRICES, line: '2:', field: 'close', message: /found "-50\.43", expected a price above zero/ },
   { name: 'a price file with a vendor’s extra column', breakIt: prices((t) => t.replace('date,open,high,low,close,volume,note', 'Date,Open,High,Low,Close,Adj Close,Volume')), file: PRICES, line: '1:', field: '', message: /found the header Date,Open,High,Low,Close,Adj Close,Volume, expected the header date,open,high,low,close,volume/ },
@@ -84,10 +84,10 @@ const cases: Case[] = [
   { name: 'a price file for an unknown security', breakIt: prices((t) => t, 'SYN99.HK'), file: 'prices/SYN99.HK.csv', line: '1:', field: '', message: /found prices for "SYN99\.HK", which is not a security in content\/securities\// },
   { name: 'a close that disagrees with the snapshot', breakIt: (c) => { prices((t) => t)(c); editFile(join(c, SNAPSHOT), (t) => t.replace('"stocks": [', '"stocks": [\n    { "ticker": "SYN01.HK", "close": 66.7 },')); }, file: PRICES, line: '69:', field: 'close', message: /found a close of 66\.68 on 2025-10-24, expected what .*2025-10-24\.json states for SYN01\.HK: 66\.7/ },
   // What would need JavaScript to render, refused at its line (the check and the reports loader share the rule).
-  { name: 'a JavaScript expression in prose', breakIt: report((t) => t.replace('## Conclusion', '## Conclusion\n\nShares rose {"sharply"} into the close.')), file: REPORT, line: '69:13', field: '{…}', message: /found a JavaScript expression, expected text or a component; write a figure as <Fig of="…" \/>/ },
-  { name: 'an import line', breakIt: report((t) => t.replace('## Conclusion', 'import Chart from "./chart.astro"\n\n## Conclusion')), file: REPORT, line: '67:1', field: 'import/export', message: /found an import or export line, expected none/ },
-  { name: 'a price chart without a price file', breakIt: report((t) => t.replace('<FlowChart />', '<FlowChart />\n\n<PriceChart ticker="00981.HK" />')), file: REPORT, line: '45:1', field: '<PriceChart ticker>', message: /found ticker "00981\.HK", expected a security with a price file: there is none/ },
-  { name: 'a price chart past the session', breakIt: (c) => { prices((t) => t)(c); report((t) => t.replace('<FlowChart />', '<FlowChart />\n\n<PriceChart ticker="SYN01.HK" from="2025-10-01" to="2025-10-28" />'))(c); }, file: REPORT, line: '45:1', field: '<PriceChart to>', message: /found 2025-10-28, expected a day on or before the report's session 2025-10-24/ },
+  { name: 'a JavaScript expression in prose', breakIt: report((t) => t.replace('## Conclusion', '## Conclusion\n\nShares rose {"sharply"} into the close.')), file: REPORT, line: '66:13', field: '{…}', message: /found a JavaScript expression, expected text or a component; write a figure as <Fig of="…" \/>/ },
+  { name: 'an import line', breakIt: report((t) => t.replace('## Conclusion', 'import Chart from "./chart.astro"\n\n## Conclusion')), file: REPORT, line: '64:1', field: 'import/export', message: /found an import or export line, expected none/ },
+  { name: 'a price chart without a price file', breakIt: report((t) => t.replace('<FlowChart />', '<FlowChart />\n\n<PriceChart ticker="00981.HK" />')), file: REPORT, line: '42:1', field: '<PriceChart ticker>', message: /found ticker "00981\.HK", expected a security with a price file: there is none/ },
+  { name: 'a price chart past the session', breakIt: (c) => { prices((t) => t)(c); report((t) => t.replace('<FlowChart />', '<FlowChart />\n\n<PriceChart ticker="SYN01.HK" from="2025-10-01" to="2025-10-28" />'))(c); }, file: REPORT, line: '42:1', field: '<PriceChart to>', message: /found 2025-10-28, expected a day on or before the report's session 2025-10-24/ },
 ];
 
 const copies: string[] = [];

@@ -10,8 +10,8 @@ import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
-import type { ContentHistory } from '../../src/check/history.ts';
-import { formatReport } from '../../src/check/problem.ts';
+import type { ContentHistory } from '../../src/sources/history.ts';
+import { formatReport } from '../../src/config/problem.ts';
 import { contentCase, reportText, SEED_SNAPSHOT } from '../support/generated-content.ts';
 import { copyContent, runBuild, TEST_NOW } from '../support/site.ts';
 

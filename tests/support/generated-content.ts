@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { splitFrontmatter } from '../../src/check/sources.ts';
+import { splitFrontmatter } from '../../src/sources/files.ts';
 
 export const SEED_SNAPSHOT = readFileSync('content/markets/hk/2025-10-24.json', 'utf8');
 export const SEED_REPORT = readFileSync('content/reports/2025-10-24-smic-rally.mdx', 'utf8');

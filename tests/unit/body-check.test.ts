@@ -7,7 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
-import { splitFrontmatter } from '../../src/check/sources.ts';
+import { splitFrontmatter } from '../../src/sources/files.ts';
 import { entityMatcher } from '../../src/lib/entities.ts';
 import { compileReportBody } from '../../src/markdown/report-body.ts';
 import { copyContent, editFile } from '../support/site.ts';

@@ -6,9 +6,9 @@ import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSyn
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
-import type { ContentHistory } from '../../src/check/history.ts';
-import { formatGithub, formatReport, type Problem } from '../../src/check/problem.ts';
-import { listFiles } from '../../src/check/paths.ts';
+import type { ContentHistory } from '../../src/sources/history.ts';
+import { formatGithub, formatReport, type Problem } from '../../src/config/problem.ts';
+import { listFiles } from '../../src/config/paths.ts';
 import { TMP } from '../support/site.ts';
 
 const NOW = new Date('2025-11-01T00:00:00Z');

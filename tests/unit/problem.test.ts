@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldName, formatGithub, formatProblem, formatReport, type Problem } from '../../src/check/problem.ts';
+import { fieldName, formatGithub, formatProblem, formatReport, type Problem } from '../../src/config/problem.ts';
 
 const problem = (overrides: Partial<Problem> = {}): Problem => ({
   severity: 'error',

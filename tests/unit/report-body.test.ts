@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { entityMatcher } from '../../src/lib/entities.ts';
 import { bodyRefusals, compileReportBody, ReportBodyError, type BodyNode, type ComponentNode } from '../../src/markdown/report-body.ts';
-import { splitFrontmatter } from '../../src/check/sources.ts';
+import { splitFrontmatter } from '../../src/sources/files.ts';
 import { parseReportBody, walk } from '../../src/markdown/parse.ts';
 import { sanitizeBody } from '../../src/markdown/html.ts';
 import { toHtml } from 'hast-util-to-html';

@@ -5,7 +5,7 @@
  * `astro dev` and a plain `astro build` draw them here, with the same code and cache.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { cacheRoot } from '../../check/paths.ts';
+import { cacheRoot } from '../../config/paths.ts';
 import { getReports, getSession, type Report } from '../../data/index.ts';
 import { shareImageInput, shareImageRenderer } from '../../share/images.ts';
 

@@ -6,7 +6,7 @@
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
-import { excerpt, fieldName, type Problem } from './problem.ts';
+import { excerpt, fieldName, type Problem } from '../config/problem.ts';
 
 export interface Position {
   line: number;

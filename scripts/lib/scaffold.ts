@@ -4,8 +4,8 @@
  * refuses a TODO, so a scaffold cannot be published by accident.
  */
 import { parse } from 'csv-parse/sync';
-import { slugify } from '../lib/slug.ts';
-import { knownIndex, marketOfTicker, MARKET_LIST, type MarketConvention } from '../lib/market.ts';
+import { slugify } from '../../src/lib/slug.ts';
+import { knownIndex, marketOfTicker, MARKET_LIST, type MarketConvention } from '../../src/lib/market.ts';
 
 export const TODO = 'TODO';
 
