@@ -46,6 +46,7 @@ module.exports = {
     tsPreCompilationDeps: true,
     // Type-only imports count: a layer that names another's types depends on it too.
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '^(node_modules|tests/\\.tmp|dist)' },
+    // bench/.work holds synthetic archives and the caches their builds and dev servers leave (bundled dependencies among them).
+    exclude: { path: '^(node_modules|tests/\\.tmp|dist|bench/\\.work)' },
   },
 };
