@@ -106,7 +106,10 @@ describe('without git history', () => {
     edit('content/markets/hk/2025-10-24.json', (t) => t.replace('"close": 26160', '"close": 26170'));
     git('commit', '--quiet', '-am', 'A second commit, so depth 1 is shallow');
     execFileSync('git', ['clone', '--quiet', '--depth', '1', `file://${repo}`, shallow]);
-    const problems = checkContent({ root: 'content', cwd: shallow, now: NOW });
+    // Outside CI, a warning that says why; in CI (CI=true, as the pull-request workflow runs), an error.
+    const problems = checkContent({ root: 'content', cwd: shallow, now: NOW, ci: false });
     expect(problems.find((p) => p.message.startsWith('no git history'))?.message).toContain('the clone is shallow');
+    const inCi = checkContent({ root: 'content', cwd: shallow, now: NOW, ci: true }).filter((p) => p.severity === 'error');
+    expect(inCi.map((p) => p.message)).toEqual([expect.stringMatching(/^found a shallow clone in CI, expected full history.*git fetch --unshallow/)]);
   });
 });
