@@ -153,7 +153,7 @@ export function confusion(results: CaseResult[], by: (r: CaseResult) => string):
 
 export function formatTable(title: string, table: Table): string {
   const header = [title.padEnd(16), 'right', 'false alarms', 'wrong', 'caught', 'missed'];
-  const line = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(16) : String(c).padStart(12))).join('');
+  const line = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(16) : String(c).padStart(14))).join('');
   return [line(header), ...table.rows.map((r) => line([r.name, r.right, r.falseAlarms, r.wrong, r.caught, r.missed])), line(['total', table.total.right, table.total.falseAlarms, table.total.wrong, table.total.caught, table.total.missed])].join('\n');
 }
 
