@@ -3,8 +3,9 @@
  * their sessions; it looks each thing up once per build and hands back plain views.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { contentRoot } from '../config/paths.ts';
+import { contentRoot, isRegularFile } from '../config/paths.ts';
 import { buildSession, type Registries, type SessionView } from '../lib/session.ts';
 import { isListed, lastUpdate, publicationState } from '../lib/publication.ts';
 import { buildTime } from '../config/paths.ts';
@@ -218,6 +219,9 @@ export async function feedReport(report: Report, site: URL): Promise<FeedReport>
 
 /** Retracted reports (content/retractions.json), newest retraction first. */
 export async function getRetractions(): Promise<Retraction[]> {
+  // Most archives retract nothing and have no such file; asking Astro for the empty collection
+  // would print a warning on every page that lists retractions.
+  if (!isRegularFile(join(contentRoot(), 'retractions.json'))) return [];
   const entries = await getCollection('retractions');
   return entries.map((entry) => entry.data).sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
 }
