@@ -336,12 +336,9 @@ function devMarkdown(rows: Awaited<ReturnType<typeof benchDev>>[], machine: Mach
   return `${lines.join('\n')}\n`;
 }
 
-const loadStart = loadavg()[0];
-if (args.dev) {
-  console.log(`Dev-server benchmark: ${sizes.join(', ')} reports, load average ${loadStart.toFixed(2)}`);
-  const rows = [];
-  for (const size of sizes) rows.push(await benchDev(size));
-  const machine: Machine = {
+/** The machine, its load over the run, the versions and the command, written beside the figures. */
+function describeMachine(): Machine {
+  return {
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     cpu: cpus()[0]?.model ?? 'unknown CPU',
     cores: cpus().length,
@@ -351,8 +348,16 @@ if (args.dev) {
     node: process.version,
     versions: { astro: version('astro'), '@astrojs/mdx': version('@astrojs/mdx'), vite: version('vite') },
     commit: commit(),
-    command: ['npm run bench', '--', ...process.argv.slice(2)].join(' '),
+    command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
   };
+}
+
+const loadStart = loadavg()[0];
+if (args.dev) {
+  console.log(`Dev-server benchmark: ${sizes.join(', ')} reports, load average ${loadStart.toFixed(2)}`);
+  const rows = [];
+  for (const size of sizes) rows.push(await benchDev(size));
+  const machine = describeMachine();
   mkdirSync(RESULTS, { recursive: true });
   const file = join(RESULTS, `dev-${sizes.join('-')}${args.profile ? '-profiled' : ''}.md`);
   writeFileSync(file, devMarkdown(rows, machine));
@@ -364,18 +369,7 @@ console.log(`Benchmark: ${sizes.join(', ')} reports, ${runs} run${runs === 1 ? '
 const rows: SizeResult[] = [];
 for (const size of sizes) rows.push(await benchSize(size));
 
-const machine: Machine = {
-  date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-  cpu: cpus()[0]?.model ?? 'unknown CPU',
-  cores: cpus().length,
-  memoryBytes: totalmem(),
-  loadStart,
-  loadEnd: loadavg()[0],
-  node: process.version,
-  versions: { astro: version('astro'), '@astrojs/mdx': version('@astrojs/mdx'), vite: version('vite') },
-  commit: commit(),
-  command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
-};
+const machine = describeMachine();
 const name = args.sizes ? `sizes-${sizes.join('-')}` : args.quick ? 'quick' : 'full';
 mkdirSync(RESULTS, { recursive: true });
 const file = join(RESULTS, `${name}.md`);
