@@ -15,6 +15,7 @@ import { settledDirection, type Direction } from '../lib/change.ts';
 import { decimalsOf, formatNumber } from '../lib/format.ts';
 import { repairs, type Repair } from '../lib/slips.ts';
 import type { Stated } from '../lib/stated.ts';
+import { decimalsWritten } from '../lib/written.ts';
 import type { IndexQuote, StockQuote } from '../schemas/index.ts';
 
 export interface Inconsistency {
@@ -224,7 +225,7 @@ export function quoteInconsistencies(
     const text = written(field);
     const literal = text && /^-?\d+(\.\d+)?$/.test(text) ? text : undefined;
     // More than 12 written decimals say nothing a session's figures can check (and 5e-324 has 324).
-    const decimals = Math.min(writtenDecimals(literal) ?? decimalsOf(figure.value), MAX_DECIMALS);
+    const decimals = Math.min(decimalsWritten(literal) ?? decimalsOf(figure.value), MAX_DECIMALS);
     figures[field] = { value: figure.value, decimals, text: literal ?? String(figure.value) };
   }
 
@@ -319,7 +320,7 @@ export function continuityInconsistency(
   const exactOf = (field: 'previousClose' | 'close' | 'change'): Written | undefined => {
     const figure = later[field];
     if (figure?.qualifier !== 'exact') return undefined;
-    return { value: figure.value, decimals: Math.min(writtenDecimals(written(field)) ?? decimalsOf(figure.value), MAX_DECIMALS) };
+    return { value: figure.value, decimals: Math.min(decimalsWritten(written(field)) ?? decimalsOf(figure.value), MAX_DECIMALS) };
   };
   const earlier: Written = { value: earlierClose.value, decimals: Math.min(earlierClose.decimals ?? decimalsOf(earlierClose.value), MAX_DECIMALS) };
   const stated = exactOf('previousClose');
@@ -403,13 +404,6 @@ function describeFigure(figure: Stated): string {
 function boundWords(bound: Stated, field?: string): string {
   const words = bound.qualifier === 'moreThan' ? 'more than' : bound.qualifier === 'lessThan' ? 'less than' : 'around';
   return `${words} ${bound.value}${field === 'changePercent' ? ' %' : ''}`;
-}
-
-/** The fraction digits of a number as written in the file: "80.00" → 2. */
-export function writtenDecimals(literal: string | undefined): number | undefined {
-  if (!literal || !/^-?\d+(\.\d+)?$/.test(literal)) return undefined;
-  const dot = literal.indexOf('.');
-  return dot === -1 ? 0 : literal.length - dot - 1;
 }
 
 function round(value: number, decimals: number): number {

@@ -28,9 +28,9 @@ import { buildSession, type SessionView } from '../lib/session.ts';
 import { parsePriceCsv, type PriceBar } from '../lib/prices.ts';
 import { componentProblems } from './components.ts';
 import { parseReportBody, type ParsedReportBody } from '../markdown/parse.ts';
-import { continuityInconsistency, quoteInconsistencies, writtenDecimals } from './consistency.ts';
+import { continuityInconsistency, quoteInconsistencies } from './consistency.ts';
 import { previousTradingDay } from '../lib/previous-session.ts';
-import { withWrittenDecimals } from '../lib/written.ts';
+import { decimalsWritten, withWrittenDecimals } from '../lib/written.ts';
 import { analyseProse, proseEntities, type MarkedSentence, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
 import { readContentHistory, type ContentHistory } from '../sources/history.ts';
@@ -428,7 +428,7 @@ function checkContinuity(snapshots: Loaded<Snapshot>[], calendars: Map<string, C
 }
 
 function writtenDecimalsAt(entry: Loaded<unknown>, path: PropertyKey[]): number | undefined {
-  return writtenDecimals(entry.source.literal?.(path));
+  return decimalsWritten(entry.source.literal?.(path));
 }
 
 interface ReportContext {
