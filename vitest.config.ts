@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
+import SlowFirst from './tests/support/sequencer.ts';
 
 export default getViteConfig({
   test: {
@@ -11,6 +12,10 @@ export default getViteConfig({
     // Real builds take minutes on a loaded two-core machine; a file waiting for the shared seed build
     // (tests/support/site.ts) waits in its beforeAll.
     testTimeout: 120_000,
+    // Two files at a time, also on two cores (Vitest's default there is one): most of a build or
+    // browser test is spent waiting on a child process, and builds into separate folders overlap.
+    maxWorkers: 2,
+    sequence: { sequencer: SlowFirst },
     hookTimeout: 600_000,
   },
 });

@@ -1,6 +1,9 @@
 /**
- * One build of a checkout at a time: Astro keeps per-project state in `.astro/`, so two builds must
- * not overlap. The lock is a folder (mkdir is atomic) holding `owner.json`: the holder's pid and
+ * One build per output folder and per cache folder at a time: two builds publishing to one `dist/`
+ * would sweep each other's work, and two builds sharing a cache would write each other's entries.
+ * Builds into different folders with different caches run side by side (what Astro writes to
+ * `.astro/` during a build is either written atomically or read only by editors and `astro check`).
+ * A lock is a folder (mkdir is atomic) holding `owner.json`: the holder's pid and
  * its start time (on Linux, field 22 of /proc/<pid>/stat), and those of the processes it started.
  *
  * A build waits while the holder runs. It takes the lock over, saying so, when the holder is gone:
@@ -9,8 +12,9 @@
  * folder and writing its owner). Processes a killed holder started (Astro, the check) are stopped
  * first, so they cannot write beside the new build.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 interface ProcessId {
   pid: number;
@@ -80,8 +84,19 @@ export interface BuildLock {
   release(): void;
 }
 
-/** Waits until no other build of this checkout runs, then holds the lock. */
+/**
+ * The lock for one folder a build writes (its output or its cache), under `locks`: named after the
+ * folder's absolute path, so `dist` and `./dist` share a lock and `tests/.tmp/a` and `…/b` do not.
+ */
+export function folderLockPath(locks: string, folder: string): string {
+  const absolute = resolve(folder);
+  const tag = createHash('sha256').update(absolute).digest('hex').slice(0, 12);
+  return join(locks, `${basename(absolute).replace(/[^\w.-]/g, '_')}-${tag}.lock`);
+}
+
+/** Waits until no other build holds this lock, then holds it. */
 export function acquireBuildLock(path: string, log: (message: string) => void = console.log): BuildLock {
+  mkdirSync(join(path, '..'), { recursive: true });
   const owner: Owner = { ...identify(process.pid), children: [] };
   let announced = false;
   for (;;) {
@@ -118,7 +133,7 @@ export function acquireBuildLock(path: string, log: (message: string) => void = 
       }
       continue;
     }
-    if (!announced) log(`Waiting for another build of this project${holder ? ` (pid ${holder.pid})` : ''} to finish…`);
+    if (!announced) log(`Waiting for another build into the same folder${holder ? ` (pid ${holder.pid})` : ''} to finish…`);
     announced = true;
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, POLL_MS);
   }
@@ -145,4 +160,14 @@ function ageMs(path: string): number {
   } catch {
     return 0;
   }
+}
+
+/** The locks of every folder a build writes, taken in order (so two builds cannot each hold one and wait for the other), held as one. */
+export function acquireBuildLocks(paths: string[], log?: (message: string) => void): BuildLock {
+  const locks = [...new Set(paths)].sort().map((path) => acquireBuildLock(path, log));
+  return {
+    path: locks.map((lock) => lock.path).join(', '),
+    addChild: (pid) => locks.forEach((lock) => lock.addChild(pid)),
+    release: () => locks.forEach((lock) => lock.release()),
+  };
 }

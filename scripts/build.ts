@@ -11,8 +11,9 @@
  * machines that build have two). Astro's output is held back until the check has spoken: a problem
  * stops Astro and prints every problem, and nothing Astro said about the same bad file. After the
  * check, the same process draws the reports' share images, which Astro is then not asked for.
- * Astro keeps per-project state in `.astro/`, so two builds of one checkout must not overlap: a
- * build waits for the one before it (a lock under node_modules/, see build-lock.ts).
+ * Two builds into one output folder, or sharing one cache folder, must not overlap: a build waits
+ * for the one before it (locks under node_modules/.closing-bell-build/, see build-lock.ts); builds
+ * into other folders run side by side.
  *
  * Publishing is one atomic rename: `dist` is a link to this build's folder in `dist.sites/` (see
  * publish.ts), so readers and the next build always find a complete site at `dist/`.
@@ -27,14 +28,15 @@ import { buildTime, cacheRoot, contentRoot, listFiles } from '../src/config/path
 import { formatReport, type Problem } from '../src/config/problem.ts';
 import { withHeapBudget } from '../src/lib/heap.ts';
 import type { ShareImages } from './build-worker.ts';
-import { acquireBuildLock } from './build-lock.ts';
+import { acquireBuildLocks, folderLockPath } from './build-lock.ts';
 import { discard, lastGood as lastGoodOf, preparePublish, publish, PublishError, stopAt, type PublishPlan } from './publish.ts';
 
 const target = process.env.CLOSING_BELL_OUT_DIR ?? 'dist';
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
 const lastGood = () => lastGoodOf(target);
 
-const lock = acquireBuildLock(fileURLToPath(new URL('../node_modules/.closing-bell-build.lock', import.meta.url)));
+const locks = fileURLToPath(new URL('../node_modules/.closing-bell-build/', import.meta.url));
+const lock = acquireBuildLocks([folderLockPath(locks, target), folderLockPath(locks, cacheRoot())]);
 process.on('exit', () => lock.release());
 const plan = startPublish();
 // This build's own folder: Astro writes the site there, and it replaces dist/ only when all passed.

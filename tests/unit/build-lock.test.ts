@@ -73,7 +73,7 @@ describe('the build lock', () => {
     const orphanGone = new Promise<string | null>((done) => orphan.once('exit', (_code, signal) => done(signal)));
     // The owner exits after 1.5 s and stays a zombie (this process cannot reap it while it waits).
     const { messages, ms } = acquire();
-    expect(messages[0]).toMatch(/^Waiting for another build of this project \(pid \d+\)/);
+    expect(messages[0]).toMatch(/^Waiting for another build into the same folder \(pid \d+\)/);
     expect(messages[1]).toMatch(/^Taking over the build lock .*no longer running/);
     expect(ms).toBeGreaterThan(1000);
     expect(await orphanGone).toBe('SIGKILL');
