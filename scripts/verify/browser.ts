@@ -45,24 +45,23 @@ export function checkPolicy(page: Page): Problem[] {
 }
 
 /**
- * Scrolls to the end and back, then waits until no request has been in flight for 300 ms, so what
- * loads when it comes into view (charts) has loaded and run.
+ * Counts the page's requests from before it is opened, so `settle` can wait until none has been in
+ * flight for 300 ms: after the load event and after scrolling to the end, so what loads when it
+ * comes into view (charts) has loaded and run.
  */
-async function scrollThrough(tab: PlaywrightPage): Promise<void> {
+function trackRequests(tab: PlaywrightPage): { settle: () => Promise<void> } {
   let inFlight = 0;
   let last = Date.now();
-  const started = () => ((inFlight += 1), (last = Date.now()));
+  tab.on('request', () => ((inFlight += 1), (last = Date.now())));
   const ended = () => ((inFlight -= 1), (last = Date.now()));
-  tab.on('request', started);
   tab.on('requestfinished', ended);
   tab.on('requestfailed', ended);
-  await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline && (inFlight > 0 || Date.now() - last < 300)) await tab.waitForTimeout(50);
-  await tab.evaluate(() => window.scrollTo(0, 0));
-  tab.off('request', started);
-  tab.off('requestfinished', ended);
-  tab.off('requestfailed', ended);
+  return {
+    async settle() {
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline && (inFlight > 0 || Date.now() - last < 300)) await tab.waitForTimeout(50);
+    },
+  };
 }
 
 async function checkView(context: BrowserContext, origin: string, page: Page, view: string): Promise<{ problems: Problem[]; passes: string[] }> {
@@ -78,12 +77,16 @@ async function checkView(context: BrowserContext, origin: string, page: Page, vi
       console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}${event.sample ? ` “${event.sample}”` : ''}`);
     });
   });
-  const response = await tab.goto(origin + page.path, { waitUntil: 'networkidle' });
+  const requests = trackRequests(tab);
+  const response = await tab.goto(origin + page.path, { waitUntil: 'load' });
   const expected = page.kind === 'not-found' ? 404 : 200;
   if (response && response.status() !== expected && !(page.kind === 'not-found' && response.status() === 200)) {
     problems.push({ where, message: `answered ${response.status()}, expected ${expected}` });
   }
-  await scrollThrough(tab);
+  await requests.settle();
+  await tab.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await requests.settle();
+  await tab.evaluate(() => window.scrollTo(0, 0));
   const axe = await new AxeBuilder({ page: tab }).withTags(AXE_TAGS).analyze();
   for (const violation of axe.violations) {
     const targets = violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ');
@@ -95,7 +98,9 @@ async function checkView(context: BrowserContext, origin: string, page: Page, vi
   return { problems, passes: axe.passes.map((rule) => rule.id) };
 }
 
-export async function checkInBrowser(root: string, pages: Page[], options: { browser?: Browser } = {}): Promise<BrowserReport> {
+export type View = (typeof VIEWS)[number];
+
+export async function checkInBrowser(root: string, pages: Page[], options: { browser?: Browser; views?: readonly View[] } = {}): Promise<BrowserReport> {
   const problems: Problem[] = pages.flatMap(checkPolicy);
   const site = await serveStatic(root);
   const origin = site.url;
@@ -103,7 +108,7 @@ export async function checkInBrowser(root: string, pages: Page[], options: { bro
   const passes = new Set<string>();
   let loads = 0;
   try {
-    for (const view of VIEWS) {
+    for (const view of options.views ?? VIEWS) {
       const context = await browser.newContext({ viewport: view.viewport, colorScheme: view.scheme, deviceScaleFactor: 1 });
       // Anything asked of another host is recorded as a problem and refused.
       await context.route('**/*', (route) => {

@@ -1,7 +1,8 @@
 /**
  * `npx astro build` makes the same site as `npm run build`: the content check, the share images and
  * the search index are Astro's (astro.config.mjs); the wrapper only adds the atomic publish, the
- * build lock and a second core. Compared file by file with the seed build the tests share.
+ * build lock and a second core. Compared byte for byte with the seed build the tests share, which
+ * also shows that two clean builds of one commit are the same site.
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
