@@ -4,6 +4,8 @@
  * no correction (dated after publication) explains.
  */
 
+import type { Block } from './prose/tree.ts';
+
 export interface FigureChange {
   /** Where the figure is in the current file (or was, if removed): `['indices', 0, 'close']`. */
   path: (string | number)[];
@@ -56,14 +58,20 @@ export function snapshotChanges(published: unknown, current: unknown): FigureCha
   return changes;
 }
 
-/** The numbers written in a report's prose (not those inside component tags, which come from the snapshot). */
-export function proseNumbers(body: string): { text: string; offset: number }[] {
-  const withoutTags = body.replace(/<[^>]*>/g, (tag) => ' '.repeat(tag.length));
-  return [...withoutTags.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => ({ text: m[0], offset: m.index ?? 0 }));
+/** A number as written: digits with thousands separators and a decimal part. */
+const NUMBER = /\d[\d,]*(?:\.\d+)?/g;
+
+/**
+ * The numbers a reader reads in a report's prose, from its parsed tree's blocks (`bodyBlocks`):
+ * attribute values, `<Fig/>` (bound to the snapshot), code, link addresses and HTML are not prose.
+ * `offset` is the number's place in the body.
+ */
+export function proseNumbers(blocks: readonly Block[]): { text: string; offset: number }[] {
+  return blocks.flatMap((block) => [...block.text.matchAll(NUMBER)].map((m) => ({ text: m[0], offset: block.offsets[m.index] ?? 0 })));
 }
 
 /** Numbers in the prose now that the published prose did not have, and those it lost. */
-export function proseChanges(published: string, current: string): { added: { text: string; offset: number }[]; removed: string[] } {
+export function proseChanges(published: readonly Block[], current: readonly Block[]): { added: { text: string; offset: number }[]; removed: string[] } {
   const left = new Map<string, number>();
   for (const n of proseNumbers(published)) left.set(n.text, (left.get(n.text) ?? 0) + 1);
   const added: { text: string; offset: number }[] = [];

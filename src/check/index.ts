@@ -27,11 +27,11 @@ import { closeOn, marketConvention, type MarketConvention } from '../lib/market.
 import { buildSession, type SessionView } from '../lib/session.ts';
 import { parsePriceCsv, type PriceBar } from '../lib/prices.ts';
 import { componentProblems } from './components.ts';
-import { parseReportBody, type ParsedReportBody } from '../markdown/parse.ts';
+import { parseReportBody, type ParsedReportBody } from './body/parse.ts';
 import { continuityInconsistency, quoteInconsistencies } from './consistency.ts';
 import { previousTradingDay } from '../lib/previous-session.ts';
 import { decimalsWritten, withWrittenDecimals } from '../lib/written.ts';
-import { analyseProse, proseEntities, type MarkedSentence, type ProseEntity } from './prose.ts';
+import { analyseProse, bodyBlocks, proseEntities, type MarkedSentence, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
 import { readContentHistory, type ContentHistory } from '../sources/history.ts';
 import { boundProblem, excerpt, fieldName, type Problem } from '../config/problem.ts';
@@ -177,11 +177,13 @@ export function checkContent(options: CheckOptions): Problem[] {
     return day;
   };
   const context: ReportContext = { securityById, indexById, calendarById, sessions, brokenSessions, broken, now: options.now, today };
+  const parsedBodies = new Map<string, ParsedReportBody>();
   for (const report of reports) {
     checkReport(report, context, error, warning);
     const session = sessions.get(`${report.data.market}/${report.data.date}`);
     // The body's one parse: the body check and the prose check both read this tree.
     const body = checkReportBody(report.file, report.text, session, problems, prices);
+    if (body) parsedBodies.set(report.id, body);
     options.onReport?.({ id: report.id, data: report.data }, session);
     // Prose against data: every number and direction word in a sentence that names a security or an index.
     if (session) {
@@ -200,7 +202,7 @@ export function checkContent(options: CheckOptions): Problem[] {
   } else if (history.unavailable) {
     problems.push({ severity: 'warning', file: display(root), line: 1, column: 1, field: '', message: `no git history (${history.unavailable}): published figures cannot be compared with their first version, and pages show no "updated" time` });
   } else {
-    checkPublishedFigures(reports, snapshots, history, error);
+    checkPublishedFigures(reports, snapshots, history, error, parsedBodies);
     checkRemovedReports(reports, retractions, history, root, display, problems);
   }
   return problems.map(boundProblem);
@@ -283,7 +285,7 @@ type ErrorAt = (entry: Loaded<unknown>, path: PropertyKey[], message: string) =>
  * A published report's figures, in its snapshot or its prose, may change only with a correction
  * dated after publication. "Published" is the version of the report first committed on main.
  */
-function checkPublishedFigures(reports: Loaded<ReportMeta>[], snapshots: Loaded<Snapshot>[], history: ContentHistory, error: ErrorAt): void {
+function checkPublishedFigures(reports: Loaded<ReportMeta>[], snapshots: Loaded<Snapshot>[], history: ContentHistory, error: ErrorAt, parsedBodies: ReadonlyMap<string, ParsedReportBody>): void {
   const snapshotById = new Map<string, Loaded<Snapshot>>();
   for (const snapshot of snapshots) if (!snapshotById.has(snapshot.id)) snapshotById.set(snapshot.id, snapshot);
   const published = reports.flatMap((report) => {
@@ -319,7 +321,9 @@ function checkPublishedFigures(reports: Loaded<ReportMeta>[], snapshots: Loaded<
     const oldBody = oldReport === undefined ? undefined : splitFrontmatter(oldReport)?.body;
     const body = splitFrontmatter(report.text);
     if (oldBody === undefined || !body) continue;
-    const { added, removed } = proseChanges(oldBody, body.body);
+    // Both versions read as prose from a tree: the current one from the check's one parse, the published one parsed here.
+    const parsed = parsedBodies.get(report.id);
+    const { added, removed } = proseChanges(bodyBlocks(oldBody), bodyBlocks(body.body, parsed?.tree, parsed?.firstLine));
     if (added.length === 0 && removed.length === 0) continue;
     const at = added[0] ? lineIndex(report.text)(body.bodyOffset + added[0].offset) : { line: body.bodyOffset ? lineIndex(report.text)(body.bodyOffset).line : 1, column: 1 };
     const list = (numbers: string[]) => numbers.join(', ');

@@ -28,7 +28,7 @@
  * `<Checked reason="…">` was checked by a person: its problems are dropped and it is listed; a
  * mark on a sentence with nothing to clear is a warning.
  */
-import { parseReportBody } from '../markdown/parse.ts';
+import { parseReportBody } from './body/parse.ts';
 import { SESSION_FIELDS } from '../lib/figures.ts';
 import type { SessionView } from '../lib/session.ts';
 import type { MarketIndex, Security } from '../schemas/index.ts';
@@ -38,7 +38,7 @@ import { findDirectionWords, type DirectionWord } from './prose/directions.ts';
 import { figuresFor, findMentions, flowTotals, proseEntities, type EntityFigure, type Mention, type ProseEntity, type Scope } from './prose/entities.ts';
 import { breadthClaims, flowDirectionOf, flowSideClaims } from './prose/market.ts';
 import { readNumbers, type ProseNumber, type SkipReason } from './prose/numbers.ts';
-import { CHECKED_COMPONENT, proseBlocks, splitSentences, type MdNode, type Sentence } from './prose/tree.ts';
+import { CHECKED_COMPONENT, proseBlocks, splitSentences, type Block, type MdNode, type Sentence } from './prose/tree.ts';
 import type { Problem, Severity } from '../config/problem.ts';
 import { lineIndex, splitFrontmatter } from '../sources/files.ts';
 
@@ -97,21 +97,27 @@ export function checkProse(input: ProseInput): Problem[] {
   return analyseProse(input).problems;
 }
 
+/**
+ * The prose blocks of a report body (the MDX after its front matter), offsets in the body: from the
+ * tree already parsed for it (`parseReportBody(body, firstLine)`), or from one parse made here.
+ */
+export function bodyBlocks(body: string, tree?: unknown, firstLine = 1): Block[] {
+  if (tree) {
+    // The tree was parsed with blank lines before the body: its offsets are shifted by them.
+    const shift = Math.max(0, firstLine - 1);
+    return proseBlocks(tree as MdNode, '\n'.repeat(shift) + body, shift);
+  }
+  // The compiler's one parse; MDX that does not parse gives an empty tree (the body check reports it).
+  return proseBlocks(parseReportBody(body).tree as unknown as MdNode, body);
+}
+
 export function analyseProse(input: ProseInput): ProseAnalysis {
   const parts = splitFrontmatter(input.text);
   const body = parts ? parts.body : input.text;
   const bodyOffset = parts ? parts.bodyOffset : 0;
   const at = lineIndex(input.text);
   const analysis: ProseAnalysis = { problems: [], marked: [], unchecked: [], sentences: 0 };
-  let blocks;
-  if (input.tree) {
-    // The tree was parsed with blank lines before the body: its offsets are shifted by them.
-    const shift = Math.max(0, (input.firstLine ?? 1) - 1);
-    blocks = proseBlocks(input.tree as MdNode, '\n'.repeat(shift) + body, shift);
-  } else {
-    // The compiler's one parse; MDX that does not parse gives an empty tree (the body check reports it).
-    blocks = proseBlocks(parseReportBody(body).tree as unknown as MdNode, body);
-  }
+  const blocks = bodyBlocks(body, input.tree, input.firstLine);
   const entities = input.entities ?? proseEntities(input.session, input.securities, input.indices);
   const market = entities.find((e) => e.kind === 'market')!;
   const benchmark = entities.find((e) => e.kind === 'index' && e.inSession);
@@ -133,7 +139,7 @@ export function analyseProse(input: ProseInput): ProseAnalysis {
     if (sentence.checked) {
       const mark = sentence.checked;
       const where = at(bodyOffset + mark.at);
-      // A mark without its reason is refused by the component's schema (src/markdown/components.ts).
+      // A mark without its reason is refused by the component's schema (src/check/body/components.ts).
       if (found.length === 0) {
         analysis.problems.push({
           severity: 'warning',
