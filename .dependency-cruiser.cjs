@@ -5,8 +5,7 @@
  *   configuration → content sources → domain → checks → rendering → build tooling
  *
  * Each layer is a folder (src/config, src/sources, src/lib + src/schemas, src/check, the rendering
- * folders, scripts/); the body parse in src/markdown is named by file, since the compiler beside it
- * renders. The first layer whose pattern matches a path is its layer.
+ * folders, scripts/). The first layer whose pattern matches a path is its layer.
  * .dependency-cruiser-known-violations.json (`npx depcruise-baseline`) can let known imports
  * against the direction through while they are moved; it is empty.
  */
@@ -17,9 +16,9 @@ const LAYERS = [
   { name: 'content sources', path: '^src/sources/' },
   // Pure: the domain's types and rules.
   { name: 'domain', path: '^(src/lib/|src/schemas/)' },
-  // The checks, and the parse of a report body with its rules (src/markdown/parse.ts and what it
-  // imports), which the check walks and the compiler renders from: one parse, below rendering.
-  { name: 'checks', path: '^(src/check/|src/markdown/(parse|refusal|html|components)\\.ts$)' },
+  // The checks, and the parse of a report body with its rules (src/check/body/), which the check
+  // walks and the compiler renders from: one parse, below rendering.
+  { name: 'checks', path: '^src/check/' },
   { name: 'rendering', path: '^(src/(markdown|components|pages|layouts|data|share|client|loaders|styles|integrations)/|src/content\\.config\\.ts$|src/env\\.d\\.ts$)' },
   { name: 'build tooling', path: '^(scripts/|bench/|astro\\.config\\.mjs$)' },
 ];

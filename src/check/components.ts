@@ -1,15 +1,15 @@
 /**
  * The checks of a report component that need the report's session: does the figure exist, is the
  * stock in the snapshot, does the price file cover the range. They read the props as the
- * component's schema parsed them (src/markdown/components.ts), so the check and the renderer see
+ * component's schema parsed them (src/check/body/components.ts), so the check and the renderer see
  * the same values; what a schema alone can refuse is refused by `parseReportBody`.
  */
 import { FigureError, resolveFigure } from '../lib/figures.ts';
 import type { PriceBar } from '../lib/prices.ts';
 import type { SessionView } from '../lib/session.ts';
-import type { ComponentUse } from '../markdown/parse.ts';
+import type { ComponentUse } from './body/parse.ts';
 
-export { MDX_COMPONENTS, type ComponentName as MdxComponentName } from '../markdown/components.ts';
+export { MDX_COMPONENTS, type ComponentName as MdxComponentName } from './body/components.ts';
 
 export interface ComponentProblem {
   field: string;

@@ -1,10 +1,10 @@
 /**
  * The Astro component behind each report component, handed to `ReportBody` to render a compiled
  * body, so authors never write import lines. The names are those of `REPORT_COMPONENTS`
- * (src/markdown/components.ts), which holds each component's attribute schema: the type below
+ * (src/check/body/components.ts), which holds each component's attribute schema: the type below
  * requires exactly one Astro component for every name there.
  */
-import type { ComponentName } from '../markdown/components.ts';
+import type { ComponentName } from '../check/body/components.ts';
 import Checked from './Checked.astro';
 import Driver from './Driver.astro';
 import Drivers from './Drivers.astro';

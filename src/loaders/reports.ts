@@ -8,7 +8,7 @@
  * HTML allowlist), so a build whose data store is kept re-compiles only reports that changed. The
  * content check runs first and names the line of any problem; one that still reaches the loader (a
  * file changed during `astro dev`) stops with its file and line: the compiler refuses exactly what
- * the check refuses, from the same parse (src/markdown/parse.ts).
+ * the check refuses, from the same parse (src/check/body/parse.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -18,7 +18,7 @@ import { listFiles } from '../config/paths.ts';
 import { splitFrontmatter } from '../sources/files.ts';
 import { entityMatcher } from '../lib/entities.ts';
 import { registryEntities } from '../markdown/entity-links.ts';
-import { BODY_HTML } from '../markdown/html.ts';
+import { BODY_HTML } from '../check/body/html.ts';
 import { BODY_FEATURES, compileReportBody, ReportBodyError, type ReportBody } from '../markdown/report-body.ts';
 
 /**

@@ -19,11 +19,11 @@ import type { Element, ElementContent, Nodes, Parents, Root, RootContent, Text }
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import Slugger from 'github-slugger';
-import { componentProps, isComponentName, type ComponentName, type ComponentProps } from './components.ts';
+import { componentProps, isComponentName, type ComponentName, type ComponentProps } from '../check/body/components.ts';
 import type { Segment } from '../lib/entities.ts';
 import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
-import { htmlProperties, sanitizeBody } from './html.ts';
-import { BODY_FEATURES, parseReportBody, refusalAt, ReportBodyError, type ParsedReportBody } from './parse.ts';
+import { htmlProperties, sanitizeBody } from '../check/body/html.ts';
+import { BODY_FEATURES, parseReportBody, refusalAt, ReportBodyError, type ParsedReportBody } from '../check/body/parse.ts';
 
 export { BODY_FEATURES, ReportBodyError };
 

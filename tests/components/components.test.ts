@@ -20,7 +20,7 @@ import PriceChart from '../../src/components/PriceChart.astro';
 import { readFileSync } from 'node:fs';
 import { parsePriceCsv } from '../../src/lib/prices.ts';
 import { mdxComponents } from '../../src/components/mdx.ts';
-import { componentProps, MDX_COMPONENTS, type ComponentName, type WrittenAttributes } from '../../src/markdown/components.ts';
+import { componentProps, MDX_COMPONENTS, type ComponentName, type WrittenAttributes } from '../../src/check/body/components.ts';
 import { snapshotSchema } from '../../src/schemas/index.ts';
 import { buildSession } from '../../src/lib/session.ts';
 import { registriesFrom, seedSession, seedSnapshotJson } from '../support/seed.ts';

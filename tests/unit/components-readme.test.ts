@@ -1,11 +1,11 @@
 /**
- * The README's component reference and the components' schemas (src/markdown/components.ts) say
+ * The README's component reference and the components' schemas (src/check/body/components.ts) say
  * the same: every component and attribute in one is in the other, required where the schema
  * requires it, and each component is described under "Components" or "Charts".
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MDX_COMPONENTS, REPORT_COMPONENTS } from '../../src/markdown/components.ts';
+import { MDX_COMPONENTS, REPORT_COMPONENTS } from '../../src/check/body/components.ts';
 
 const readme = readFileSync('README.md', 'utf8');
 const section = (heading: string) => {
@@ -70,7 +70,7 @@ describe('README component reference', () => {
 
 describe('README HTML allowlist', () => {
   it('lists exactly the tags the sanitiser schema lets an author write', async () => {
-    const { AUTHOR_TAGS, BODY_HTML } = await import('../../src/markdown/html.ts');
+    const { AUTHOR_TAGS, BODY_HTML } = await import('../../src/check/body/html.ts');
     const start = readme.indexOf('#### HTML in a report');
     expect(start).toBeGreaterThan(-1);
     const bullet = /^- tags: ([\s\S]*?) \(and what Markdown/m.exec(readme.slice(start))?.[1] ?? '';

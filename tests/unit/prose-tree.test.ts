@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { FIG_MARK, findMentions, proseBlocks, proseEntities, splitSentences, type MdNode } from '../../src/check/prose.ts';
 import { entityMatcher } from '../../src/lib/entities.ts';
 import { buildSession } from '../../src/lib/session.ts';
-import { parseReportBody } from '../../src/markdown/parse.ts';
+import { parseReportBody } from '../../src/check/body/parse.ts';
 import { indexSchema, securitySchema, snapshotSchema } from '../../src/schemas/index.ts';
 
 const sentencesOf = (body: string) => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { entityMatcher } from '../../src/lib/entities.ts';
 import { bodyRefusals, compileReportBody, ReportBodyError, type BodyNode, type ComponentNode } from '../../src/markdown/report-body.ts';
 import { splitFrontmatter } from '../../src/sources/files.ts';
-import { parseReportBody, walk } from '../../src/markdown/parse.ts';
-import { sanitizeBody } from '../../src/markdown/html.ts';
+import { parseReportBody, walk } from '../../src/check/body/parse.ts';
+import { sanitizeBody } from '../../src/check/body/html.ts';
 import { toHtml } from 'hast-util-to-html';
 
 const noLinks = entityMatcher([]);

@@ -15,8 +15,8 @@
  * src/check/components.ts, against the parsed props.
  */
 import { z } from 'astro/zod';
-import { MOVER_SORTS } from '../lib/movers.ts';
-import { indexSymbol, isoDate, tickerCode } from '../schemas/index.ts';
+import { MOVER_SORTS } from '../../lib/movers.ts';
+import { indexSymbol, isoDate, tickerCode } from '../../schemas/index.ts';
 
 /** An attribute written alone, with no value: `<Fig of="HSI.change" signed />`. */
 const flag = (name: string) =>
