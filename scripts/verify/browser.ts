@@ -21,6 +21,42 @@ export const VIEWS = [
   { name: 'desktop', scheme: 'dark', viewport: { width: 1280, height: 900 } },
 ] as const;
 
+/**
+ * Two views that between them show each scheme and each width once: enough when no style depends
+ * on both at once (`schemeAndWidthRules` finds none), as `npm test` runs the gate.
+ */
+export const COMPLEMENTARY_VIEWS = VIEWS.filter((v) => (v.name === 'phone') === (v.scheme === 'light'));
+
+/**
+ * The `@media` blocks of a stylesheet whose rules apply only for one colour scheme at one width: a
+ * query naming both, or one nested in the other. Their preludes, outermost first.
+ */
+export function schemeAndWidthRules(css: string): string[] {
+  const found: string[] = [];
+  const open: string[] = [];
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  let prelude = '';
+  for (const char of text) {
+    if (char === '{') {
+      const query = prelude.trim();
+      open.push(query);
+      const media = open.filter((q) => q.startsWith('@media'));
+      const scheme = media.some((q) => q.includes('prefers-color-scheme'));
+      const width = media.some((q) => /\b(?:min-|max-)?width\b/.test(q));
+      if (query.startsWith('@media') && scheme && width) found.push(media.join(' → '));
+      prelude = '';
+    } else if (char === '}') {
+      open.pop();
+      prelude = '';
+    } else if (char === ';') {
+      prelude = '';
+    } else {
+      prelude += char;
+    }
+  }
+  return found;
+}
+
 export interface BrowserReport {
   problems: Problem[];
   /** Page loads: pages × views. */

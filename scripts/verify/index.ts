@@ -2,7 +2,7 @@
  * The quality gate over a built site folder: each check returns its problems and its counts, so
  * `npm run verify` can print them and tests can run any one check on a deliberately broken site.
  */
-import { checkInBrowser } from './browser.ts';
+import { checkInBrowser, VIEWS, type View } from './browser.ts';
 import { checkHtml } from './html.ts';
 import { checkLinks } from './links.ts';
 import { checkSitemap, pagesOf, type Page, type Problem } from './site.ts';
@@ -25,6 +25,8 @@ export interface VerifyOptions {
   sources?: string[];
   /** Runs the checks in the browser (the slowest part); on by default. */
   browser?: boolean;
+  /** The views each page is loaded in: all four (phone and desktop, light and dark) unless given. */
+  views?: readonly View[];
   onCheck?: (outcome: CheckOutcome) => void;
 }
 
@@ -56,11 +58,13 @@ export async function verifySite(root: string, options: VerifyOptions): Promise<
   record({ name: 'page weight', problems: weights.problems, summary: `${pages.length} pages weighed` });
 
   if (options.browser !== false) {
-    const browser = await checkInBrowser(root, pages);
+    const views = options.views ?? VIEWS;
+    const browser = await checkInBrowser(root, pages, { views });
+    const shown = views.length === VIEWS.length ? 'phone/desktop × light/dark' : views.map((v) => `${v.name} ${v.scheme}`).join(', ');
     record({
       name: 'browser: axe WCAG 2.2 AA + best practices, CSP, console, hosts',
       problems: browser.problems,
-      summary: `${browser.loads} page loads (${pages.length} pages × phone/desktop × light/dark), ${browser.rulesPassed} axe rules passed`,
+      summary: `${browser.loads} page loads (${pages.length} pages × ${shown}), ${browser.rulesPassed} axe rules passed`,
     });
   }
   return { outcomes, pages, table };

@@ -8,7 +8,7 @@ import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkInBrowser, VIEWS } from '../../scripts/verify/browser.ts';
+import { checkInBrowser, COMPLEMENTARY_VIEWS, schemeAndWidthRules, VIEWS } from '../../scripts/verify/browser.ts';
 import { checkHtml } from '../../scripts/verify/html.ts';
 import { checkLinks } from '../../scripts/verify/links.ts';
 import { compareBuilds } from '../../scripts/verify/reproducible.ts';
@@ -206,6 +206,26 @@ describe.concurrent('in the browser', () => {
     const problems = text((await checkInBrowser(root, pagesOf(root).filter((p) => p.path === '/'), { browser, views: PHONE_LIGHT })).problems);
     expect(problems).toMatch(/uncaught error: .*null/);
   }, 120_000);
+});
+
+describe('views', () => {
+  it('two complementary views show each scheme and each width once', () => {
+    expect(COMPLEMENTARY_VIEWS.map((v) => `${v.name} ${v.scheme}`)).toEqual(['phone light', 'desktop dark']);
+  });
+
+  it('finds a style that applies to one scheme at one width, written either way, and nothing else', () => {
+    const css = `
+      @media (prefers-color-scheme: dark) { body { color: #eee; } }
+      @media (max-width: 30rem) { .card { padding: 0; } }
+      @media (prefers-color-scheme: dark) and (max-width: 30rem) { .card { color: #ccc; } }
+      @media (min-width: 60rem) { @media (prefers-color-scheme: dark) { .wide { color: #999; } } }
+      /* @media (prefers-color-scheme: dark) and (width < 10px) {} */
+      @media print { .chart { display: none; } }`;
+    expect(schemeAndWidthRules(css)).toEqual([
+      '@media (prefers-color-scheme: dark) and (max-width: 30rem)',
+      '@media (min-width: 60rem) → @media (prefers-color-scheme: dark)',
+    ]);
+  });
 });
 
 describe('unsafe markup', () => {
