@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: what a build costs as the archive grows. For each size it writes a synthetic
  * archive (SYN01.HK…, made-up figures; never into `content/`) under `bench/.work/`, then measures
- * the real `npm run build` from scratch, a rebuild after editing one report, `npm run check`, and a
- * plain Astro + MDX project over the same files, and writes the table to `bench/results/`.
+ * the real `npm run build` from scratch, a rebuild after editing one report, `npm run check`, a
+ * plain Astro + MDX project over the same files and plain Astro over the same text as `.md`, and
+ * writes the table to `bench/results/`.
  *
  *     npm run bench                     250, 1000 and 4000 reports (takes a while)
  *     npm run bench -- --quick          250 reports only
  *     npm run bench -- --sizes 500,2000 --runs 3
+ *     npm run bench -- --archive        adds 20,000 reports (one desk's decade and more; ~15 min)
  *     npm run bench -- --dev --sizes 4000   the author's loop only: `astro dev` start and edit → visible
  *                                            (bench/dev.ts), cold cache then warm; --profile DIR adds
  *                                            node --cpu-prof of the dev server into DIR
@@ -33,12 +35,13 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '2' },
     dev: { type: 'boolean', default: false },
     profile: { type: 'string' },
+    archive: { type: 'boolean', default: false },
   },
 });
-const sizes = args.sizes ? args.sizes.split(',').map(Number) : args.quick ? [250] : [250, 1000, 4000];
+const sizes = [...(args.sizes ? args.sizes.split(',').map(Number) : args.quick ? [250] : [250, 1000, 4000]), ...(args.archive ? [20000] : [])];
 const runs = Number(args.runs);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
-  console.error('Usage: npm run bench -- [--quick] [--sizes 250,1000] [--runs 2]');
+  console.error('Usage: npm run bench -- [--quick] [--sizes 250,1000] [--archive] [--runs 2]');
   process.exit(2);
 }
 
@@ -137,18 +140,20 @@ function folderBytes(folder: string): number {
 // The synthetic sessions run into 2026: the build's moment is fixed after them, so the archive never holds a future session.
 const baseEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', NO_COLOR: '1', CLOSING_BELL_NOW: '2026-12-31T12:00:00Z' };
 
-/** A minimal Astro + MDX project: one page per report through the content layer, stubs for the components. */
-function writeBaseline(folder: string): void {
+/**
+ * A minimal Astro project, one page per report through the content layer: over the `.mdx` files
+ * with MDX and a stub per component, or over `.md` copies with Astro's own Markdown and no MDX.
+ */
+function writeBaseline(folder: string, kind: 'mdx' | 'md'): void {
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(join(folder, 'src/pages/reports'), { recursive: true });
   mkdirSync(join(folder, 'src/components'), { recursive: true });
   writeFileSync(
     join(folder, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
-
+${kind === 'mdx' ? "import mdx from '@astrojs/mdx';\n" : ''}
 export default defineConfig({
-  integrations: [mdx()],
+  integrations: [${kind === 'mdx' ? 'mdx()' : ''}],
   outDir: process.env.BASELINE_OUT_DIR,
   cacheDir: process.env.BASELINE_CACHE_DIR,
   build: { format: 'directory' },
@@ -162,7 +167,7 @@ export default defineConfig({
 import { glob } from 'astro/loaders';
 
 export const collections = {
-  reports: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: process.env.BASELINE_CONTENT }) }),
+  reports: defineCollection({ loader: glob({ pattern: '**/*.${kind}', base: process.env.BASELINE_CONTENT }) }),
 };
 `,
   );
@@ -179,7 +184,7 @@ export async function getStaticPaths() {
 }
 const { report } = Astro.props;
 const { Content } = await render(report);
-const components = { ${MDX_COMPONENTS.map((name) => `${name}: Stub`).join(', ')} };
+const components = { ${kind === 'mdx' ? MDX_COMPONENTS.map((name) => `${name}: Stub`).join(', ') : ''} };
 ---
 <html lang="en">
   <head><meta charset="utf-8" /><title>{report.data.title}</title></head>
@@ -187,6 +192,21 @@ const components = { ${MDX_COMPONENTS.map((name) => `${name}: Stub`).join(', ')}
 </html>
 `,
   );
+}
+
+/**
+ * The reports as `.md`, for the Markdown baseline: the same front matter and text, each component
+ * tag dropped and the text between an opening and a closing tag kept, unindented so Markdown does
+ * not read it as code (the synthetic reports' components take quoted attributes only).
+ */
+function writeMarkdownCopies(from: string, to: string): void {
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from).filter((n) => n.endsWith('.mdx'))) {
+    const [, frontmatter, body] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(readFileSync(join(from, name), 'utf8'))!;
+    const text = body.replace(/<\/?[A-Z][A-Za-z]*(?:\s+[A-Za-z]+(?:="[^"]*")?)*\s*\/?>/g, '').replace(/^[ \t]+/gm, '');
+    writeFileSync(join(to, name.replace(/\.mdx$/, '.md')), frontmatter + text);
+  }
 }
 
 /** Changes one report's closing paragraph, as an author fixing a sentence would. */
@@ -208,9 +228,15 @@ async function benchSize(reports: number): Promise<SizeResult> {
   const outDir = join(folder, 'dist');
   const cacheDir = join(folder, 'cache');
   const baseline = join(WORK, 'baseline');
-  writeBaseline(baseline);
+  writeBaseline(baseline, 'mdx');
   const baselineOut = join(folder, 'baseline-dist');
   const baselineCache = join(folder, 'baseline-cache');
+  const markdown = join(WORK, 'baseline-md');
+  writeBaseline(markdown, 'md');
+  const markdownReports = join(folder, 'reports-md');
+  writeMarkdownCopies(join(content, 'reports'), markdownReports);
+  const markdownOut = join(folder, 'baseline-md-dist');
+  const markdownCache = join(folder, 'baseline-md-cache');
   const env = { ...baseEnv, CLOSING_BELL_CONTENT: relative(ROOT, content), CLOSING_BELL_OUT_DIR: outDir, CLOSING_BELL_CACHE_DIR: cacheDir };
   const log = (name: string) => join(folder, 'logs', `${name}.log`);
   const say = (what: string, m: Measured) =>
@@ -218,6 +244,7 @@ async function benchSize(reports: number): Promise<SizeResult> {
 
   const builds: Measured[] = [];
   const baselines: Measured[] = [];
+  const markdowns: Measured[] = [];
   for (let run = 0; run < runs; run++) {
     rmSync(outDir, { recursive: true, force: true });
     rmSync(cacheDir, { recursive: true, force: true });
@@ -233,10 +260,21 @@ async function benchSize(reports: number): Promise<SizeResult> {
       }),
     );
     say(`baseline ${run + 1}/${runs}`, baselines.at(-1)!);
+    rmSync(markdownOut, { recursive: true, force: true });
+    rmSync(markdownCache, { recursive: true, force: true });
+    markdowns.push(
+      await measure([process.execPath, ASTRO, 'build'], {
+        cwd: markdown,
+        env: { ...baseEnv, BASELINE_CONTENT: markdownReports, BASELINE_OUT_DIR: markdownOut, BASELINE_CACHE_DIR: markdownCache },
+        log: log(`baseline-md-${run + 1}`),
+      }),
+    );
+    say(`.md baseline ${run + 1}/${runs}`, markdowns.at(-1)!);
   }
   const pages = pageCount(outDir);
   if (pages !== reports) throw new Error(`the build wrote ${pages} report pages for ${reports} reports`);
   if (pageCount(baselineOut) !== reports) throw new Error(`the baseline wrote ${pageCount(baselineOut)} report pages for ${reports} reports`);
+  if (pageCount(markdownOut) !== reports) throw new Error(`the .md baseline wrote ${pageCount(markdownOut)} report pages for ${reports} reports`);
   const outputBytes = folderBytes(outDir);
 
   const rebuilds: Measured[] = [];
@@ -266,6 +304,9 @@ async function benchSize(reports: number): Promise<SizeResult> {
     baselinePeakRssBytes: Math.max(...baselines.map((m) => m.peakRssBytes)),
     buildCpuSeconds: TIME ? median(builds.map((m) => m.cpuSeconds!)) : undefined,
     baselineCpuSeconds: TIME ? median(baselines.map((m) => m.cpuSeconds!)) : undefined,
+    mdSeconds: median(markdowns.map((m) => m.seconds)),
+    mdPeakRssBytes: Math.max(...markdowns.map((m) => m.peakRssBytes)),
+    mdCpuSeconds: TIME ? median(markdowns.map((m) => m.cpuSeconds!)) : undefined,
     runs,
   };
 }
