@@ -22,6 +22,7 @@
  */
 import { spawn } from 'node:child_process';
 import { renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTime, cacheRoot, contentRoot, listFiles } from '../src/config/paths.ts';
@@ -33,6 +34,10 @@ import { discard, lastGood as lastGoodOf, preparePublish, publish, PublishError,
 
 const target = process.env.CLOSING_BELL_OUT_DIR ?? 'dist';
 const astro = fileURLToPath(new URL('../node_modules/astro/bin/astro.mjs', import.meta.url));
+// The processes this build starts keep V8's compiled code on disk, as Astro's own command does
+// (same folder, unless NODE_COMPILE_CACHE names another): ~0.8 s of CPU less per build from the
+// second build on, since the check and share-image workers load the same modules every time.
+process.env.NODE_COMPILE_CACHE ??= join(tmpdir(), 'node-compile-cache');
 const lastGood = () => lastGoodOf(target);
 
 const locks = fileURLToPath(new URL('../node_modules/.closing-bell-build/', import.meta.url));
