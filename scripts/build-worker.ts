@@ -12,7 +12,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { checkContent } from '../src/check/index.ts';
+import { checkContentCached } from '../src/check/cached.ts';
+import { checkResultsPath } from '../src/config/paths.ts';
 import type { OgImageInput } from '../src/lib/og.ts';
 import { isListed, publicationState } from '../src/lib/publication.ts';
 import { shareImageInput, shareImageRenderer } from '../src/share/images.ts';
@@ -20,21 +21,21 @@ import { shareImageInput, shareImageRenderer } from '../src/share/images.ts';
 export type ShareImages = [id: string, input: OgImageInput][];
 
 const task = JSON.parse(process.argv[2]) as
-  | { role: 'check'; root: string; now: string }
+  | { role: 'check'; root: string; now: string; cacheDir: string }
   | { role: 'draw'; imagesDir: string; projectRoot: string; cacheDir: string };
 const send = (message: object) => new Promise<void>((done, fail) => process.send!(message, (error: Error | null) => (error ? fail(error) : done())));
 
 if (task.role === 'check') {
   const moment = new Date(task.now);
   const images: ShareImages = [];
-  const problems = checkContent({
+  const problems = checkContentCached({
     root: task.root,
     now: moment,
     // The same reports the site lists: drafts and scheduled reports get no page, so no image.
     onReport: (report, session) => {
       if (session && isListed(publicationState(report.data, moment), false)) images.push([report.id, shareImageInput(report.data, session)]);
     },
-  });
+  }, checkResultsPath(task.cacheDir));
   await send({ kind: 'checked', problems, images });
   process.disconnect();
 } else {

@@ -66,7 +66,7 @@ function helper(task: object) {
   return { child, answer };
 }
 
-const checker = helper({ role: 'check', root: contentRoot(), now: buildTime().toISOString() });
+const checker = helper({ role: 'check', root: contentRoot(), now: buildTime().toISOString(), cacheDir: cacheRoot() });
 const checked = checker.answer<{ problems: Problem[]; images: ShareImages }>('checked');
 const check = checked.then((message) => message.problems);
 // Share images are drawn by a fresh process once the check has passed, while Astro still builds.

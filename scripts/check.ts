@@ -4,7 +4,7 @@
  * `--format github` prints GitHub Actions `::error file=…,line=…,col=…::…` commands instead, so a pull
  * request shows each problem on its line.
  */
-import { checkContent } from '../src/check/index.ts';
+import { checkContentCached } from '../src/check/cached.ts';
 import { buildTime, contentRoot } from '../src/config/paths.ts';
 import { parseArgs } from 'node:util';
 import { formatGithub, formatReport, sortProblems } from '../src/config/problem.ts';
@@ -16,7 +16,8 @@ if (values.format !== 'text' && values.format !== 'github') {
   process.exit(2);
 }
 const marked: MarkedSentence[] = [];
-const problems = checkContent({ root: contentRoot(), now: buildTime(), onMarked: (m) => marked.push(m) });
+// Each report's results are kept by digest beside the build's cache: an unchanged report is not read again.
+const problems = checkContentCached({ root: contentRoot(), now: buildTime(), onMarked: (m) => marked.push(m) });
 // Sentences a person marked as checked: listed so a reviewer sees every one, with its reason.
 const marks = marked.map((m) => `${m.file}:${m.line}:${m.column}  <Checked>  marked as checked by a person: ${m.reason} (clears ${m.cleared.length} problem${m.cleared.length === 1 ? '' : 's'})`);
 const markCount = `${marked.length} marked sentence${marked.length === 1 ? '' : 's'}`;

@@ -4,7 +4,7 @@
  * stopping at the first, and runs before the build (see `integration.ts`) and as `npm run check`.
  */
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type { z } from 'astro/zod';
 import {
   calendarSchema,
@@ -31,6 +31,7 @@ import { parseReportBody, type ParsedReportBody } from './body/parse.ts';
 import { continuityInconsistency, quoteInconsistencies } from './consistency.ts';
 import { previousTradingDay } from '../lib/previous-session.ts';
 import { decimalsWritten, withWrittenDecimals } from '../lib/written.ts';
+import { checkCodeDigest, resultKey, textsDigest, type CheckCache } from './results-cache.ts';
 import { analyseProse, bodyBlocks, proseEntities, type MarkedSentence, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
 import { readContentHistory, type ContentHistory } from '../sources/history.ts';
@@ -56,6 +57,8 @@ export interface CheckOptions {
   onReport?: (report: { id: string; data: z.output<typeof reportSchema> }, session: SessionView | undefined) => void;
   /** Called with each sentence an author marked `<Checked reason="…">`, and the problems the mark cleared. */
   onMarked?: (marked: MarkedSentence) => void;
+  /** Each report's body and prose results by digest (results-cache.ts): an unchanged report is not parsed or read again. */
+  cache?: CheckCache;
 }
 
 interface Loaded<T> {
@@ -94,7 +97,7 @@ export function checkContent(options: CheckOptions): Problem[] {
         problems.push(...decoded.problems);
         continue;
       }
-      const parsed = kind === 'json' ? parseJsonSource(file, decoded.text) : parseFrontmatterSource(file, decoded.text);
+      const parsed = kind === 'json' ? parseJsonSource(file, decoded.text) : parseFrontmatterSource(file, decoded.text, options.cache?.frontmatter);
       if (!parsed.ok) {
         problems.push(...parsed.problems);
         continue;
@@ -178,21 +181,54 @@ export function checkContent(options: CheckOptions): Problem[] {
   };
   const context: ReportContext = { securityById, indexById, calendarById, sessions, brokenSessions, broken, now: options.now, today };
   const parsedBodies = new Map<string, ParsedReportBody>();
+  // What a report's body and prose results depend on besides its own text (results-cache.ts).
+  const cache = options.cache;
+  const snapshotTextById = new Map(snapshots.map((snapshot) => [snapshot.id, snapshot.text]));
+  const keyParts = cache && {
+    code: checkCodeDigest(),
+    registries: textsDigest([...securities, ...indices].map((entry) => [entry.file, entry.text])),
+    priceTickers: [...prices.keys()].sort().join(','),
+    priceTexts: new Map(filesIn('prices').map((absolute) => [basename(absolute).replace(/\.csv$/, ''), readFileSync(absolute, 'utf8')])),
+  };
   for (const report of reports) {
     checkReport(report, context, error, warning);
-    const session = sessions.get(`${report.data.market}/${report.data.date}`);
-    // The body's one parse: the body check and the prose check both read this tree.
-    const body = checkReportBody(report.file, report.text, session, problems, prices);
-    if (body) parsedBodies.set(report.id, body);
+    const sessionId = `${report.data.market}/${report.data.date}`;
+    const session = sessions.get(sessionId);
     options.onReport?.({ id: report.id, data: report.data }, session);
+    const key =
+      keyParts &&
+      resultKey([
+        keyParts.code,
+        report.file,
+        report.text,
+        snapshotTextById.get(sessionId) ?? '',
+        session ? 'session' : 'no session',
+        keyParts.registries,
+        keyParts.priceTickers,
+        ...[...keyParts.priceTexts].filter(([ticker]) => report.text.includes(ticker)).flat(),
+      ]);
+    const cached = key && cache ? cache.get(key) : undefined;
+    if (cached) {
+      problems.push(...cached.problems);
+      for (const marked of cached.marked) options.onMarked?.(marked);
+      continue;
+    }
+    const found: Problem[] = [];
+    const marks: MarkedSentence[] = [];
+    // The body's one parse: the body check and the prose check both read this tree.
+    const body = checkReportBody(report.file, report.text, session, found, prices);
+    if (body) parsedBodies.set(report.id, body);
     // Prose against data: every number and direction word in a sentence that names a security or an index.
     if (session) {
       let entities = entitiesBySession.get(session);
       if (!entities) entitiesBySession.set(session, (entities = proseEntities(session, securityById, indexById)));
       const prose = analyseProse({ file: report.file, text: report.text, session, securities: securityById, indices: indexById, entities, tree: body?.tree, firstLine: body?.firstLine });
-      problems.push(...prose.problems);
-      for (const marked of prose.marked) options.onMarked?.(marked);
+      found.push(...prose.problems);
+      marks.push(...prose.marked);
     }
+    problems.push(...found);
+    for (const marked of marks) options.onMarked?.(marked);
+    if (key && cache) cache.set(key, { problems: found, marked: marks });
   }
 
   const history = options.history ?? readContentHistory(root);

@@ -24,6 +24,11 @@ export function cacheRoot(): string {
   return process.env.CLOSING_BELL_CACHE_DIR ?? './node_modules/.astro';
 }
 
+/** Where the content check keeps each report's results by digest (src/check/results-cache.ts). */
+export function checkResultsPath(cache = cacheRoot()): string {
+  return `${cache.replace(/\/+$/, '')}/closing-bell-check.json`;
+}
+
 /**
  * The files under a folder whose names match, sorted folder by folder; none when it does not exist.
  * Symbolic links are never followed, whether to a file or a folder: content is the regular files

@@ -6,7 +6,7 @@
  */
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { checkContent } from '../check/index.ts';
+import { checkContentCached } from '../check/cached.ts';
 import type { Problem } from '../config/problem.ts';
 
 export interface CheckRequest {
@@ -33,7 +33,7 @@ parentPort?.on('message', (request: CheckRequest) => {
   const started = performance.now();
   let response: CheckResponse;
   try {
-    response = { problems: checkContent({ root: request.root, now: new Date(request.now), cwd: request.cwd }), seconds: (performance.now() - started) / 1000 };
+    response = { problems: checkContentCached({ root: request.root, now: new Date(request.now), cwd: request.cwd }), seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     response = { failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

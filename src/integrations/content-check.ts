@@ -9,6 +9,7 @@ import type { AstroIntegration } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
 import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
+import { checkContentCached } from '../check/cached.ts';
 import { checkContent } from '../check/index.ts';
 import { buildTime, cacheRoot, contentRoot } from '../config/paths.ts';
 import { formatReport, type Problem } from '../config/problem.ts';
@@ -36,7 +37,7 @@ export default function contentCheck(): AstroIntegration {
           updateConfig({ vite: { plugins: [devOverlay()], cacheDir: resolve(cacheRoot(), 'vite-dev') } });
           return;
         }
-        const problems = checkContent({ root: contentRoot(), now: buildTime() });
+        const problems = checkContentCached({ root: contentRoot(), now: buildTime() });
         if (problems.length === 0) return;
         const report = formatReport(problems);
         if (!problems.some((p) => p.severity === 'error')) {

@@ -206,17 +206,33 @@ export function splitFrontmatter(text: string): MdxParts | undefined {
   return { frontmatter, frontmatterOffset: match[0].indexOf('\n') + 1, body: text.slice(match[0].length), bodyOffset: match[0].length };
 }
 
-export function parseFrontmatterSource(file: string, text: string): ParseResult {
+/**
+ * Front matter read before, by its text: YAML's core schema gives plain JSON values, so a cache can
+ * keep them and a later run skip the YAML parse of an unchanged report (the place of a field is
+ * then found by parsing it when a problem asks for one).
+ */
+export interface FrontmatterMemo {
+  get(frontmatter: string): unknown;
+  set(frontmatter: string, data: unknown): void;
+}
+
+const parseYaml = (frontmatter: string) => parseDocument(frontmatter, { lineCounter: new LineCounter(), uniqueKeys: true, prettyErrors: false, schema: 'core' });
+
+export function parseFrontmatterSource(file: string, text: string, memo?: FrontmatterMemo): ParseResult {
   const at = lineIndex(text);
   const parts = splitFrontmatter(text);
   if (!parts) {
     return fail(file, { line: 1, column: 1 }, '', 'found no front matter, expected the file to start with a --- line, the report\'s fields, and another --- line');
   }
-  const lineCounter = new LineCounter();
+  const known = memo?.get(parts.frontmatter);
+  if (known !== undefined) {
+    let doc: Document | undefined;
+    return { ok: true, source: { file, data: known, locate: (path) => at(parts.frontmatterOffset + yamlOffset((doc ??= parseYaml(parts.frontmatter)), path)) } };
+  }
   let doc: Document;
   let data: unknown;
   try {
-    doc = parseDocument(parts.frontmatter, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'core' });
+    doc = parseYaml(parts.frontmatter);
     data = doc.errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     // The yaml package recurses; front matter nested thousands deep (or an alias bomb) must not
@@ -239,6 +255,7 @@ export function parseFrontmatterSource(file: string, text: string): ParseResult 
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     return fail(file, at(parts.frontmatterOffset), '', 'found no fields in the front matter, expected title, date, market and the other report fields');
   }
+  memo?.set(parts.frontmatter, data);
   return {
     ok: true,
     source: {
