@@ -5,7 +5,8 @@
  *
  * Everything that makes the site is Astro's (astro.config.mjs: the content check, the pages, the
  * search index as a build hook); this script adds what Astro cannot do: the atomic publish, one
- * build at a time, and the check and share images on a second core.
+ * build at a time, the check and share images on a second core, and the search index (the hook's
+ * own function) once Astro has exited, so Pagefind's memory and Astro's never add up.
  *
  * The content check runs in a second process while Astro builds (a build is mostly one core, and the
  * machines that build have two). Astro's output is held back until the check has spoken: a problem
@@ -27,6 +28,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTime, cacheRoot, contentRoot, listFiles } from '../src/config/paths.ts';
 import { formatReport, type Problem } from '../src/config/problem.ts';
+import { indexForSearch } from '../src/integrations/search-index.ts';
 import { withHeapBudget } from '../src/lib/heap.ts';
 import type { ShareImages } from './build-worker.ts';
 import { acquireBuildLocks, folderLockPath } from './build-lock.ts';
@@ -85,6 +87,8 @@ const astroBuild = spawn(process.execPath, [astro, 'build', ...process.argv.slic
     ...process.env,
     CLOSING_BELL_OUT_DIR: next,
     CLOSING_BELL_CHECKED: '1',
+    // The search index is made below, once Astro's memory is freed (src/integrations/search-index.ts).
+    CLOSING_BELL_INDEX_AFTER_ASTRO: '1',
     CLOSING_BELL_SHARE_IMAGES: 'separate',
     // A heap sized to the archive, so Node collects garbage instead of growing (src/lib/heap.ts).
     NODE_OPTIONS: withHeapBudget(process.env.NODE_OPTIONS, reportCount()),
@@ -128,7 +132,15 @@ if (images.count > 0) renameSync(imagesDir, join(next, 'og'));
 console.log(`Share images: ${images.count} drawn into ${join(next, 'og')}/`);
 stopAt('built');
 
-// Astro has indexed the reports for search (src/integrations/search-index.ts): a failed index failed the build above.
+// The reports indexed for search, as Astro's hook would have (src/integrations/search-index.ts), now
+// that Astro has exited: Pagefind's memory no longer adds to Astro's.
+const search = await indexForSearch(next);
+if (search.errors.length > 0) {
+  discard(plan);
+  console.error(`\nSearch indexing failed:\n  ${search.errors.join('\n  ')}\n\nBuild failed: ${lastGood()}.`);
+  process.exit(1);
+}
+console.log(`Search: indexed ${search.pages} report page(s) into ${join(next, 'pagefind')}/`);
 stopAt('indexed');
 try {
   publish(plan);
