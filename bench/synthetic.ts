@@ -52,6 +52,12 @@ export function tradingDays(from: string, count: number, calendar: HolidayCalend
   return days;
 }
 
+/** The r-th report of a day is published r minutes after 18:30 (fifty a day at 20,000 reports reach 19:19). */
+function publishedAt(r: number): string {
+  const minutes = 18 * 60 + 30 + r;
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 export function writeSyntheticArchive(root: string, options: SyntheticOptions): { reports: string[]; days: string[] } {
   const random = generator(20251024);
   const securities = options.securities ?? 8;
@@ -114,7 +120,7 @@ title: Synthetic wrap ${r + 1} for ${day}
 description: A synthetic report generated for tests and benchmarks; its figures are made up.
 date: ${day}
 market: hk
-published: ${day}T18:${String(30 + r).padStart(2, '0')}:00+08:00
+published: ${day}T${publishedAt(r)}:00+08:00
 authors:
   - Synthetic Desk
 tickers:
