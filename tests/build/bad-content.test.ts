@@ -7,12 +7,13 @@
  * rendering names its file.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
 import { formatProblem, formatReport } from '../../src/config/problem.ts';
 import { copyContent, editFile, runBuild, TEST_NOW, TMP } from '../support/site.ts';
+import { addPricedSecurity, SYNTHETIC_PRICES } from '../support/synthetic.ts';
 
 /** A real build each: allow more than vitest's default on a loaded two-core machine. */
 const BUILD_TIMEOUT = 180_000;
@@ -31,13 +32,8 @@ interface Case {
 }
 
 const PRICES = 'prices/SYN01.HK.csv';
-const FIXTURE = readFileSync('tests/fixtures/prices/SYN01.HK.csv', 'utf8');
 /** A synthetic security with the synthetic price file, edited; the real securities get no prices. */
-const prices = (edit: (text: string) => string, name = 'SYN01.HK') => (content: string) => {
-  writeFileSync(join(content, 'securities/SYN01.HK.json'), JSON.stringify({ ticker: 'SYN01.HK', name: 'Synthetic Holdings 01', exchange: 'HKEX', market: 'hk', currency: 'HKD' }));
-  mkdirSync(join(content, 'prices'), { recursive: true });
-  writeFileSync(join(content, `prices/${name}.csv`), edit(FIXTURE));
-};
+const prices = (edit: (text: string) => string, name = 'SYN01.HK') => (content: string) => addPricedSecurity(content, edit(SYNTHETIC_PRICES), name);
 const json = (edit: (text: string) => string) => (content: string) => editFile(join(content, SNAPSHOT), edit);
 const report = (edit: (text: string) => string) => (content: string) => editFile(join(content, REPORT), edit);
 

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/support/browser.ts';
 import { serveStatic, type StaticSite } from '../../scripts/support/serve.ts';
 import { copyContent, editFile, runBuild, seedSite, TMP } from '../support/site.ts';
+import { addPricedSecurity } from '../support/synthetic.ts';
 
 const REPORT = '/reports/2025-10-24-smic-rally/';
 const BASELINES = 'tests/e2e/baselines/charts.json';
@@ -73,9 +74,7 @@ const folders: string[] = [];
 /** The seed content plus a synthetic security with a price file, a 52-week range and a price chart. */
 function syntheticContent(): string {
   const content = copyContent('e2e-synthetic');
-  writeFileSync(join(content, 'securities/SYN01.HK.json'), JSON.stringify({ ticker: 'SYN01.HK', name: 'Synthetic Holdings 01', exchange: 'HKEX', market: 'hk', currency: 'HKD' }));
-  mkdirSync(join(content, 'prices'));
-  writeFileSync(join(content, 'prices/SYN01.HK.csv'), readFileSync('tests/fixtures/prices/SYN01.HK.csv'));
+  addPricedSecurity(content);
   editFile(join(content, 'markets/hk/2025-10-24.json'), (t) => t.replace('"stocks": [', '"stocks": [\n    { "ticker": "SYN01.HK", "close": 66.68, "high52w": 70, "low52w": 40 },'));
   editFile(join(content, 'reports/2025-10-24-smic-rally.mdx'), (t) => t.replace('<StockCard ticker="00981.HK" />', '<StockCard ticker="SYN01.HK" />\n\n<PriceChart ticker="SYN01.HK" from="2025-08-25" />\n\n<StockCard ticker="00981.HK" />'));
   return content;

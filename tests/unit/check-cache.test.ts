@@ -4,13 +4,14 @@
  * result (its text, its session's figures, the registries, the price files, the check's own code)
  * gives the same problems as a check without any cache.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
 import type { MarkedSentence } from '../../src/check/prose.ts';
 import { fileCheckCache, resultKey } from '../../src/check/results-cache.ts';
 import { copyContent, editFile } from '../support/site.ts';
+import { addPricedSecurity } from '../support/synthetic.ts';
 
 const NOW = new Date('2025-11-01T00:00:00Z');
 const REPORT = 'reports/2025-10-24-smic-rally.mdx';
@@ -77,11 +78,7 @@ describe('the check with its results cache', () => {
     },
     {
       name: 'a price file the report names',
-      edit: () => {
-        mkdirSync(join(content, 'prices'), { recursive: true });
-        writeFileSync(join(content, 'securities/SYN01.HK.json'), JSON.stringify({ ticker: 'SYN01.HK', name: 'Synthetic Holdings 01', exchange: 'HKEX', market: 'hk', currency: 'HKD' }));
-        writeFileSync(join(content, 'prices/SYN01.HK.csv'), readFileSync('tests/fixtures/prices/SYN01.HK.csv', 'utf8'));
-      },
+      edit: () => addPricedSecurity(content),
       expectChange: false,
     },
   ];
@@ -99,10 +96,7 @@ describe('the check with its results cache', () => {
   });
 
   it('checks a report again when the price file its chart reads changes, or goes', () => {
-    mkdirSync(join(content, 'prices'), { recursive: true });
-    writeFileSync(join(content, 'securities/SYN01.HK.json'), JSON.stringify({ ticker: 'SYN01.HK', name: 'Synthetic Holdings 01', exchange: 'HKEX', market: 'hk', currency: 'HKD' }));
-    const prices = readFileSync('tests/fixtures/prices/SYN01.HK.csv', 'utf8');
-    writeFileSync(join(content, 'prices/SYN01.HK.csv'), prices);
+    addPricedSecurity(content);
     insert('<PriceChart ticker="SYN01.HK" />');
     const withPrices = check();
     expect(withPrices.problems.filter((p) => p.field.startsWith('<PriceChart'))).toEqual([]);
