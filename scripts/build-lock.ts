@@ -12,9 +12,9 @@
  * folder and writing its owner). Processes a killed holder started (Astro, the check) are stopped
  * first, so they cannot write beside the new build.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { dataDigest } from '../src/lib/digest.ts';
 
 interface ProcessId {
   pid: number;
@@ -90,7 +90,7 @@ export interface BuildLock {
  */
 export function folderLockPath(locks: string, folder: string): string {
   const absolute = resolve(folder);
-  const tag = createHash('sha256').update(absolute).digest('hex').slice(0, 12);
+  const tag = dataDigest(absolute).slice(0, 12);
   return join(locks, `${basename(absolute).replace(/[^\w.-]/g, '_')}-${tag}.lock`);
 }
 

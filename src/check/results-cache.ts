@@ -17,11 +17,12 @@
  * Beside them, each report's front matter as YAML read it (plain values: the core schema has no
  * dates), by the digest of its text, so an unchanged report's YAML is not parsed again either.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listFiles } from '../config/paths.ts';
 import type { Problem } from '../config/problem.ts';
+import { dataDigest } from '../lib/digest.ts';
 import type { FrontmatterMemo } from '../sources/files.ts';
 import type { MarkedSentence } from './prose.ts';
 
@@ -37,41 +38,24 @@ export interface CheckCache {
   frontmatter?: FrontmatterMemo;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
 /** One key from its parts, in order: a part's boundaries cannot shift into another's. */
 export function resultKey(parts: readonly string[]): string {
-  return sha256(JSON.stringify(parts));
+  return dataDigest(parts);
 }
 
 /** A digest of several texts, each named (a file's path), in name order. */
 export function textsDigest(texts: Iterable<readonly [name: string, text: string]>): string {
-  return resultKey([...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flat());
+  return dataDigest([...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const CODE_FOLDERS = ['src/check', 'src/lib', 'src/schemas', 'src/config', 'src/sources', 'data'];
 
-/** Every file of the folders the check's result depends on, as [path, text]. */
-function codeFiles(project: string): [string, string][] {
-  const files: [string, string][] = [];
-  const walk = (folder: string) => {
-    for (const name of readdirSync(join(project, folder)).sort()) {
-      const path = `${folder}/${name}`;
-      if (statSync(join(project, path)).isDirectory()) walk(path);
-      else files.push([path, readFileSync(join(project, path), 'utf8')]);
-    }
-  };
-  for (const folder of CODE_FOLDERS) walk(folder);
-  return files;
-}
-
 let codeDigest: string | undefined;
 
-/** The check's code and market data, as one digest: any change to them empties the cache. */
-export function checkCodeDigest(project = PROJECT): string {
-  if (project !== PROJECT) return textsDigest(codeFiles(project));
-  return (codeDigest ??= textsDigest(codeFiles(project)));
+/** The check's code and market data (every file of its folders), as one digest: any change to them empties the cache. */
+export function checkCodeDigest(): string {
+  return (codeDigest ??= textsDigest(CODE_FOLDERS.flatMap((folder) => listFiles(join(PROJECT, folder), /./)).map((file) => [relative(PROJECT, file), readFileSync(file, 'utf8')])));
 }
 
 interface Stored {
@@ -112,13 +96,13 @@ export function fileCheckCache(path: string, code = checkCodeDigest()): CheckCac
     },
     frontmatter: {
       get(text: string) {
-        const key = sha256(text);
+        const key = dataDigest(text);
         const data = Object.hasOwn(stored.frontmatter, key) ? stored.frontmatter[key] : undefined;
         if (data !== undefined) used.frontmatter[key] = data;
         return data;
       },
       set(text: string, data: unknown) {
-        used.frontmatter[sha256(text)] = data;
+        used.frontmatter[dataDigest(text)] = data;
       },
     },
     save() {
