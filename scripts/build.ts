@@ -113,9 +113,7 @@ if (problems.length > 0) {
   if (failed) {
     astroBuild.kill();
     await built;
-    discard(plan);
-    console.error(`\nBuild failed: ${lastGood()}.`);
-    process.exit(1);
+    failBuild('');
   }
 }
 holding = false;
@@ -123,10 +121,7 @@ for (const [to, chunk] of held.splice(0)) to.write(chunk);
 const status = await built;
 const images = status === 0 ? await drawn.then((message) => ({ count: message.count }), (error: unknown) => ({ error })) : undefined;
 if (status !== 0 || !images || 'error' in images) {
-  discard(plan);
-  if (images && 'error' in images) console.error(`\nShare images failed: ${images.error instanceof Error ? images.error.message : String(images.error)}`);
-  console.error(`\nBuild failed: ${lastGood()}.`);
-  process.exit(status || 1);
+  failBuild(images && 'error' in images ? `Share images failed: ${images.error instanceof Error ? images.error.message : String(images.error)}` : '', status || 1);
 }
 if (images.count > 0) renameSync(imagesDir, join(next, 'og'));
 console.log(`Share images: ${images.count} drawn into ${join(next, 'og')}/`);
@@ -135,22 +130,27 @@ stopAt('built');
 // The reports indexed for search, as Astro's hook would have (src/integrations/search-index.ts), now
 // that Astro has exited: Pagefind's memory no longer adds to Astro's.
 const search = await indexForSearch(next);
-if (search.errors.length > 0) {
-  discard(plan);
-  console.error(`\nSearch indexing failed:\n  ${search.errors.join('\n  ')}\n\nBuild failed: ${lastGood()}.`);
-  process.exit(1);
-}
+if (search.errors.length > 0) failBuild(`Search indexing failed:\n  ${search.errors.join('\n  ')}`);
 console.log(`Search: indexed ${search.pages} report page(s) into ${join(next, 'pagefind')}/`);
 stopAt('indexed');
 try {
   publish(plan);
 } catch (error) {
   if (!(error instanceof PublishError)) throw error;
-  discard(plan);
-  console.error(`\nBuild failed: ${error.message}; ${lastGood()}.`);
-  process.exit(1);
+  failBuild('', 1, error.message);
 }
 console.log(`Published to ${target}/ (${next}/)`);
+
+/**
+ * Stops a build that has begun: its folder is discarded and the last good site stays, said in the
+ * last line, after what went wrong (`before`, its own paragraph) and the cause (`cause`), if any.
+ */
+function failBuild(before: string, code = 1, cause?: string): never {
+  discard(plan);
+  if (before) console.error(`\n${before}`);
+  console.error(`\nBuild failed: ${cause ? `${cause}; ` : ''}${lastGood()}.`);
+  process.exit(code);
+}
 
 /** Sweeps what earlier builds left and names this build's folder; a target that cannot be written stops here, in one line. */
 function startPublish(): PublishPlan {
