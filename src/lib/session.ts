@@ -161,7 +161,9 @@ function stockView(quote: StockQuote, security: Security, southboundNetInflow: S
     previousClose: quote.previousClose,
     high52w: quote.high52w,
     low52w: quote.low52w,
-    fromHighPercent: close !== undefined && high !== undefined ? percentFromHigh(close, high) : undefined,
+    // A high so near zero that the distance overflows (80 against 5e-324) gives no percentage: the
+    // content check reports the figures themselves.
+    fromHighPercent: close !== undefined && high !== undefined && Number.isFinite(percentFromHigh(close, high)) ? percentFromHigh(close, high) : undefined,
     rangePosition: close !== undefined && high !== undefined && low !== undefined ? rangePosition(close, low, high) : undefined,
     high: quote.high,
     low: quote.low,

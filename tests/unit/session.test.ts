@@ -152,6 +152,7 @@ describe('buildSession: stock views', () => {
     ['bounded close: neither', { close: more(80), high52w: exact(93.5), low52w: exact(60) }, undefined, undefined],
     ['at the high', { close: exact(93.5), high52w: exact(93.5), low52w: exact(60) }, 0, 1],
     ['below the low, clamped', { close: exact(50), high52w: exact(100), low52w: exact(60) }, -50, 0],
+    ['a high so near zero the distance overflows', { close: exact(80), high52w: exact(Number.MIN_VALUE) }, undefined, undefined],
   ])('%s', (_, quote, fromHigh, position) => {
     const view = stockOnly(quote);
     if (fromHigh === undefined) expect(view.fromHighPercent).toBeUndefined();
