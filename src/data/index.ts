@@ -20,17 +20,35 @@ import { marketConvention } from '../lib/market.ts';
 import { zonedIso } from '../lib/dates.ts';
 import type { MarketIndex, Security, Snapshot } from '../schemas/index.ts';
 import type { PriceHistory } from '../lib/prices.ts';
-import type { BodyNode } from '../markdown/report-body.ts';
+import { compileReportFile, type BodyNode } from '../markdown/report-body.ts';
+import { registryEntities } from '../markdown/entity-links.ts';
+import { entityMatcher, type Segment } from '../lib/entities.ts';
 import { dataDigest } from '../lib/digest.ts';
 import { jsonLiterals, withWrittenDecimals } from '../lib/written.ts';
 
 export type Report = CollectionEntry<'reports'>;
 
-/** A report's body as its loader compiled it: HTML runs and components (src/loaders/reports.ts). */
+/** The last bodies compiled, by report id with the text they came from: a page asks twice (prices, then markup). */
+const compiledBodies = new Map<string, { text: string; nodes: BodyNode[] }>();
+let linkMentions: ((text: string) => Segment[]) | undefined;
+
+/**
+ * A report's body, compiled from its file when its page renders (src/markdown/report-body.ts):
+ * the data store keeps front matter only (src/loaders/reports.ts). Mentions of registered
+ * securities and indices become links, as the entry's digest and the page's cache key assume.
+ */
 export function reportBody(report: Report): BodyNode[] {
-  const body = report.rendered?.metadata?.body;
-  if (!Array.isArray(body)) throw new Error(`${report.filePath ?? report.id}: the report's body was not compiled by the reports loader`);
-  return body as BodyNode[];
+  if (!report.filePath) throw new Error(`${report.id}: the report has no file to compile its body from`);
+  const text = readFileSync(report.filePath, 'utf8');
+  const kept = compiledBodies.get(report.id);
+  if (kept?.text === text) return kept.nodes;
+  linkMentions ??= entityMatcher(registryEntities(contentRoot(), import.meta.env.BASE_URL));
+  const { nodes } = compileReportFile(text, report.filePath, linkMentions);
+  compiledBodies.delete(report.id);
+  compiledBodies.set(report.id, { text, nodes });
+  // A build renders pages one after another: a few recent bodies are all that is ever asked again.
+  if (compiledBodies.size > 64) compiledBodies.delete(compiledBodies.keys().next().value!);
+  return nodes;
 }
 
 let registries: Promise<Registries> | undefined;

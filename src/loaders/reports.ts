@@ -1,13 +1,17 @@
 /**
  * A content-layer loader for reports: `content/reports/**\/*.mdx`. Each file's front matter becomes
- * the entry's data (validated by `reportSchema`) and its body is compiled once, here, into HTML runs
- * and components (`src/markdown/report-body.ts`), stored as the entry's rendered content.
+ * the entry's data (validated by `reportSchema`). The body is not kept in the data store: the report
+ * page compiles it when it renders (`reportBody` in src/data/index.ts). Astro writes the whole data
+ * store again after every change and the dev server reads it back whole, so bodies in it (85 % of
+ * its bytes at 4000 reports) made every edit cost a serialisation of the archive, and a cold
+ * `astro dev` compiled every body before it could answer.
  *
  * Entries keep a digest of their file and of everything else the compiled body depends on (the
  * securities and indices that prose links to, the site's base path, the compiler's features and
- * HTML allowlist), so a build whose data store is kept re-compiles only reports that changed. The
- * content check runs first and names the line of any problem; one that still reaches the loader (a
- * file changed during `astro dev`) stops with its file and line: the compiler refuses exactly what
+ * HTML allowlist): a build whose data store is kept re-reads only reports that changed, and the
+ * report page's cache key (`reportPage`) changes whenever its compiled body would. The content
+ * check runs first and names the line of any problem; one that still reaches the page (a file
+ * changed during `astro dev`) stops it with its file and line: the compiler refuses exactly what
  * the check refuses, from the same parse (src/check/body/parse.ts).
  */
 import { readFileSync } from 'node:fs';
@@ -16,17 +20,17 @@ import type { Loader } from 'astro/loaders';
 import { parse } from 'yaml';
 import { listFiles } from '../config/paths.ts';
 import { splitFrontmatter } from '../sources/files.ts';
-import { entityMatcher } from '../lib/entities.ts';
 import { registryEntities } from '../markdown/entity-links.ts';
 import { BODY_HTML } from '../check/body/html.ts';
-import { BODY_FEATURES, compileReportBody, ReportBodyError, type ReportBody } from '../markdown/report-body.ts';
+import { BODY_FEATURES } from '../markdown/report-body.ts';
 
 /**
  * Raise when the compiled shape changes (2: components hold props parsed by their schemas, HTML
- * goes through the allowlist), or a component schema parses a value differently, so bodies kept
- * from an older build are compiled again. The HTML allowlist is part of the key by itself.
+ * goes through the allowlist; 3: bodies are compiled by the page, not kept in the store), or a
+ * component schema parses a value differently, so entries and pages kept from an older build are
+ * made again. The HTML allowlist is part of the key by itself.
  */
-const BODY_FORMAT = 2;
+const BODY_FORMAT = 3;
 const HTML_ALLOWLIST = JSON.stringify(BODY_HTML, (_key, value: unknown) => (value instanceof RegExp ? String(value) : value));
 
 export function reportsLoader(base: string, contentRoot: string): Loader {
@@ -34,11 +38,9 @@ export function reportsLoader(base: string, contentRoot: string): Loader {
   return {
     name: 'closing-bell:reports',
     async load({ store, parseData, generateDigest, watcher, config }) {
-      let link = entityMatcher([]);
       let salt = '';
       const refreshRegistry = () => {
         const entities = registryEntities(contentRoot, config.base);
-        link = entityMatcher(entities);
         salt = JSON.stringify({ BODY_FORMAT, BODY_FEATURES, HTML_ALLOWLIST, entities });
       };
 
@@ -52,15 +54,7 @@ export function reportsLoader(base: string, contentRoot: string): Loader {
         const parts = splitFrontmatter(text);
         if (!parts) throw new Error(`${filePath}:1  found no front matter, expected the file to start with a --- line`);
         const data = await parseData({ id, data: (parse(parts.frontmatter, { schema: 'core' }) ?? {}) as Record<string, unknown>, filePath });
-        const firstLine = text.slice(0, parts.bodyOffset).split('\n').length;
-        let body: ReportBody;
-        try {
-          body = compileReportBody(parts.body, link, firstLine);
-        } catch (e) {
-          if (!(e instanceof ReportBodyError)) throw e;
-          throw new Error(`${filePath}:${e.line ?? 1}:${e.column ?? 1}  ${e.field}  ${e.message}`);
-        }
-        store.set({ id, data, filePath, digest, rendered: { html: '', metadata: { headings: body.headings, body: body.nodes } } });
+        store.set({ id, data, filePath, digest });
       };
 
       const loadAll = async () => {

@@ -1,6 +1,6 @@
 /**
- * A report's MDX body, compiled once when the content is loaded into what the report page needs to
- * render it: runs of finished HTML with the report components between them.
+ * A report's MDX body, compiled when its page renders into what the page needs: runs of finished
+ * HTML with the report components between them.
  *
  *     "<p>SMIC rallied ", { name: "Fig", props: { of: "00981.HK.changePercent" } }, " at the close…</p>"
  *
@@ -9,7 +9,7 @@
  * mdast-util-to-hast, headings get ids (github-slugger) and mentions of securities and indices
  * become links (src/lib/entities.ts). Keeping the body as data instead of compiling one
  * JavaScript module per report is what lets an archive of thousands of reports build in one page
- * module: bundling no longer grows with the archive, and an unchanged report is not parsed again.
+ * module: bundling does not grow with the archive, and an unchanged report's page is kept.
  *
  * A body holds Markdown and the components of `REPORT_COMPONENTS` (components.ts) with quoted
  * attributes, which reach the components parsed by their schemas; what `parseReportBody` refuses
@@ -23,6 +23,7 @@ import { componentProps, isComponentName, type ComponentName, type ComponentProp
 import type { Segment } from '../lib/entities.ts';
 import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
 import { htmlProperties, sanitizeBody } from '../check/body/html.ts';
+import { splitFrontmatter } from '../sources/files.ts';
 import { BODY_FEATURES, parseReportBody, refusalAt, ReportBodyError, type ParsedReportBody } from '../check/body/parse.ts';
 
 export { BODY_FEATURES, ReportBodyError };
@@ -206,4 +207,20 @@ export function compileReportBody(body: string | ParsedReportBody, link: (text: 
   const context: Context = { link, slugger: new Slugger(), headings: [] };
   const prepared = prepare(tree.children as AnyNode[], context, true);
   return { nodes: split(prepared), headings: context.headings };
+}
+
+/**
+ * Compiles the body of a report file, given its whole text and its path for messages. A refusal
+ * stops with `file:line:column  field  message`, the line counted in the file.
+ */
+export function compileReportFile(text: string, filePath: string, link: (text: string) => Segment[]): ReportBody {
+  const parts = splitFrontmatter(text);
+  if (!parts) throw new Error(`${filePath}:1  found no front matter, expected the file to start with a --- line`);
+  const firstLine = text.slice(0, parts.bodyOffset).split('\n').length;
+  try {
+    return compileReportBody(parts.body, link, firstLine);
+  } catch (e) {
+    if (!(e instanceof ReportBodyError)) throw e;
+    throw new Error(`${filePath}:${e.line ?? 1}:${e.column ?? 1}  ${e.field}  ${e.message}`, { cause: e });
+  }
 }

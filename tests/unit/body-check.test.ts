@@ -7,9 +7,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
-import { splitFrontmatter } from '../../src/sources/files.ts';
 import { entityMatcher } from '../../src/lib/entities.ts';
-import { compileReportBody } from '../../src/markdown/report-body.ts';
+import { compileReportFile } from '../../src/markdown/report-body.ts';
 import { copyContent, editFile } from '../support/site.ts';
 
 const NOW = new Date('2025-11-01T00:00:00Z');
@@ -46,10 +45,9 @@ function bodyErrors(insert: string) {
   return errors.map((p) => ({ at: `${p.line - insertedLine()}:${p.column}`, field: p.field, message: p.message }));
 }
 
-/** Compiles the report body as the loader does; throws the first refusal. */
+/** Compiles the report body as its page does; throws the first refusal. */
 function compile(text: string) {
-  const parts = splitFrontmatter(text)!;
-  return compileReportBody(parts.body, entityMatcher([]), text.slice(0, parts.bodyOffset).split('\n').length);
+  return compileReportFile(text, REPORT, entityMatcher([]));
 }
 
 describe('the check passes the seed report', () => {
@@ -126,7 +124,7 @@ describe('HTML in a body, against the allowlist', () => {
     expect(errors[0]).toMatchObject({ field });
     expect(errors[0].at).toMatch(/^\d:\d+$/);
     expect(errors[0].message).toMatch(message);
-    // The loader compiles with the same parse: it refuses the body too.
+    // The page compiles with the same parse: it refuses the body too.
     expect(() => compile(withBody(insert))).toThrow();
   });
 
@@ -150,19 +148,12 @@ describe('HTML in a body, against the allowlist', () => {
   });
 });
 
-describe('the reports loader refuses what the check refuses, at the same line', () => {
-  /** Runs the loader over the content copy with a minimal content-layer context; its error, if any. */
+describe('the report page refuses what the check refuses, at the same line', () => {
+  /** Compiles the report file as its page does (`reportBody`, src/data/index.ts); its error, if any. */
   async function load(): Promise<string | undefined> {
-    const { reportsLoader } = await import('../../src/loaders/reports.ts');
-    const entries = new Map<string, { id: string; digest?: string | number }>();
-    const context = {
-      store: { get: (id: string) => entries.get(id), set: (entry: { id: string }) => entries.set(entry.id, entry), keys: () => [...entries.keys()], delete: (id: string) => entries.delete(id) },
-      parseData: async ({ data }: { data: unknown }) => data,
-      generateDigest: (text: string) => text.length,
-      config: { base: '/' },
-    };
+    const path = join(content, REPORT);
     try {
-      await reportsLoader(join(content, 'reports'), content).load(context as never);
+      compileReportFile(readFileSync(path, 'utf8'), `content/${REPORT}`, entityMatcher([]));
       return undefined;
     } catch (e) {
       return (e as Error).message;
@@ -179,7 +170,7 @@ describe('the reports loader refuses what the check refuses, at the same line', 
     expect(message).toContain(`2025-10-24-smic-rally.mdx:${insertedLine()}:${check.at.split(':')[1]}  ${field}  ${check.message}`);
   });
 
-  it('loads the seed report', async () => {
+  it('compiles the seed report', async () => {
     editFile(join(content, REPORT), () => original);
     expect(await load()).toBeUndefined();
   });

@@ -4,7 +4,7 @@
  *
  * 1. The check never throws, whatever the files hold.
  * 2. Whatever the check passes builds: the report is rendered through the code its page uses (the
- *    session view, the body compiled as the reports loader compiles it, every component rendered
+ *    session view, the body compiled as its page compiles it, every component rendered
  *    through Astro's Container API with its props and the session's figures), and nothing throws.
  *    tests/build/generated-build.test.ts runs one real build of a few check-clean cases.
  *
@@ -25,7 +25,7 @@ import { reportSchema, snapshotSchema } from '../../src/schemas/index.ts';
 import { buildSession } from '../../src/lib/session.ts';
 import { entityMatcher } from '../../src/lib/entities.ts';
 import { registryEntities } from '../../src/markdown/entity-links.ts';
-import { compileReportBody } from '../../src/markdown/report-body.ts';
+import { compileReportFile } from '../../src/markdown/report-body.ts';
 import ReportBody from '../../src/components/ReportBody.astro';
 import { contentCase, reportText, type ContentCase } from '../support/generated-content.ts';
 import { registriesFrom } from '../support/seed.ts';
@@ -64,8 +64,7 @@ async function render(c: ContentCase): Promise<string> {
   const text = reportText(c);
   const parts = splitFrontmatter(text)!;
   reportSchema.parse(parse(parts.frontmatter, { schema: 'core' }));
-  const firstLine = text.slice(0, parts.bodyOffset).split('\n').length;
-  const body = compileReportBody(parts.body, link, firstLine);
+  const body = compileReportFile(text, REPORT, link);
   return container.renderToString(ReportBody, { props: { nodes: body.nodes }, locals: { session, prices: new Map() } });
 }
 
