@@ -3,15 +3,18 @@
  * timed as an author lives it. Used by `npm run bench -- --dev`.
  *
  * - start: until the server prints its address, the "ready in" Astro logs, and until `/` answers;
- * - edit → visible: append a paragraph to one report, change a session figure (turnover), rename a
- *   security in the registry; after each, poll the report's page until the change is on it.
+ * - edit → visible: with the report open in Chromium, append a paragraph to it, change a session
+ *   figure (turnover), rename a security in the registry; after each, wait until the browser shows
+ *   the change (the dev server reloads the page, as it does for an author).
  *
  * Every wait has a timeout and fails with the server's log. The server gets SIGTERM (Vite closes and
  * exits, writing a CPU profile when asked for one) and must exit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../scripts/support/browser.ts';
 
 export interface DevTimes {
   /** Until the server printed its local address. */
@@ -22,7 +25,7 @@ export interface DevTimes {
   homeSeconds: number;
   /** Until the edited report's page first answered (before any edit). */
   firstReportSeconds: number;
-  /** Edit → visible, by kind of edit. */
+  /** Edit → visible in a browser that has the report open (the dev server reloads it), by kind of edit. */
   editSeconds: { report: number; snapshot: number; registry: number };
   /** What Astro logged ("Re-optimizing dependencies", two "ready in"…), for the results. */
   restarts: number;
@@ -83,6 +86,7 @@ export async function measureDevLoop(options: DevOptions): Promise<DevTimes> {
     return response?.ok ? await response.text() : undefined;
   };
 
+  let browser: Browser | undefined;
   try {
     const origin = await waitFor('the server to print its address', () => /Local\s+(http:\/\/[^\s/]+)/.exec(log)?.[1]);
     const listeningSeconds = seconds();
@@ -92,28 +96,38 @@ export async function measureDevLoop(options: DevOptions): Promise<DevTimes> {
     const before = await waitFor(`${reportUrl} to answer`, () => page(reportUrl));
     const firstReportSeconds = seconds();
 
+    // The author's view: the report open in a browser, which the dev server reloads after an edit.
+    browser = await launchChromium();
+    const tab = await browser.newPage();
+    await tab.goto(reportUrl, { waitUntil: 'load', timeout });
     const visible = async (what: string, edit: () => void, marker: string) => {
       if (before.includes(marker)) throw new Error(`${reportUrl} shows "${marker}" before the ${what} edit`);
       const from = performance.now();
       edit();
-      await waitFor(`the ${what} edit ("${marker}") on ${reportUrl}`, async () => ((await page(reportUrl))?.includes(marker) ? true : undefined));
+      // Survives the reload: Playwright runs the function again in each new document.
+      await tab.waitForFunction((text) => document.body?.textContent?.includes(text) === true, marker, { polling: 20, timeout }).catch((e: Error) => {
+        throw new Error(`the ${what} edit ("${marker}") did not appear in the browser on ${reportUrl}: ${e.message}; log: ${options.log}\n${log.slice(-4000)}`);
+      });
       return seconds(from);
     };
 
     const reportFile = join(options.content, 'reports', `${options.slug}.mdx`);
+    const originalReport = readFileSync(reportFile, 'utf8');
     const report = await visible('report', () => writeFileSync(reportFile, `${readFileSync(reportFile, 'utf8').trimEnd()}\n\nA synthetic paragraph added by the benchmark.\n`), 'A synthetic paragraph added by the benchmark.');
 
     const front = readFileSync(reportFile, 'utf8');
     const date = /^date: (\S+)$/m.exec(front)![1];
     const market = /^market: (\S+)$/m.exec(front)![1];
     const snapshotFile = join(options.content, 'markets', market, `${date}.json`);
-    const snapshotJson = JSON.parse(readFileSync(snapshotFile, 'utf8')) as { turnover: number };
+    const originalSnapshot = readFileSync(snapshotFile, 'utf8');
+    const snapshotJson = JSON.parse(originalSnapshot) as { turnover: number };
     // "HKD 246.82 billion" on the page: a figure the synthetic generator never writes (it rounds to 0.01 bn).
     const snapshot = await visible('snapshot', () => writeFileSync(snapshotFile, JSON.stringify({ ...snapshotJson, turnover: 246_823_000_000 }, null, 2)), '246.82');
 
     const lead = /^tickers:\n\s+- (\S+)$/m.exec(front)![1];
     const securityFile = join(options.content, 'securities', `${lead}.json`);
-    const security = JSON.parse(readFileSync(securityFile, 'utf8')) as { name: string };
+    const originalSecurity = readFileSync(securityFile, 'utf8');
+    const security = JSON.parse(originalSecurity) as { name: string };
     const renamed = `${security.name} Renamed`;
     const lastEdit = performance.now();
     const logBefore = log.length;
@@ -123,6 +137,21 @@ export async function measureDevLoop(options: DevOptions): Promise<DevTimes> {
     const reported = /content check found no problems|content check stopped|\d+ errors?, \d+ warnings?/g;
     await waitFor('the content check to report after the last edit', () => ((log.slice(logBefore).match(reported) ?? []).length >= 1 ? true : undefined));
     const checkSettledSeconds = seconds(lastEdit);
+
+    // The edits are undone, and the server left to write its data store, so that the next start
+    // meets an archive its store already holds: what an author's usual restart is.
+    const storeFile = join(options.root, '.astro', 'data-store.json');
+    const undone = Date.now();
+    writeFileSync(reportFile, originalReport);
+    writeFileSync(snapshotFile, originalSnapshot);
+    writeFileSync(securityFile, originalSecurity);
+    await waitFor('the undone edits on the report page', async () => {
+      const html = await page(reportUrl);
+      return html !== undefined && !html.includes(renamed) && !html.includes('A synthetic paragraph added by the benchmark.') ? true : undefined;
+    });
+    // The store is written half a second after its last change (Astro's debounce).
+    await waitFor('the data store to be written after the undo', () => (statSync(storeFile, { throwIfNoEntry: false })?.mtimeMs ?? 0) > undone ? true : undefined);
+    await sleep(1500);
 
     const ready = [...log.matchAll(/ready in (\d+) ms/g)].map((m) => Number(m[1]));
     return {
@@ -136,6 +165,7 @@ export async function measureDevLoop(options: DevOptions): Promise<DevTimes> {
       checkSeconds: [...log.matchAll(/content check found no problems \(([\d.]+) s\)/g)].map((m) => Number(m[1])),
     };
   } finally {
+    await browser?.close();
     server.kill('SIGTERM');
     const code = await Promise.race([exited, sleep(15_000).then(() => 'timeout' as const)]);
     if (code === 'timeout') {

@@ -364,7 +364,7 @@ function devMarkdown(rows: Awaited<ReturnType<typeof benchDev>>[], machine: Mach
     '',
     `${machine.date}; ${machine.cpu}, ${machine.cores} cores, ${(machine.memoryBytes / 1024 ** 3).toFixed(1)} GB; load average ${machine.loadStart.toFixed(2)} at the start, ${machine.loadEnd.toFixed(2)} at the end; Node ${machine.node}; astro ${machine.versions.astro}, vite ${machine.versions.vite}; commit ${machine.command.includes('--profile') ? `${machine.commit}, profiled (slower)` : machine.commit}.`,
     '',
-    `Command: \`${machine.command}\`. Seconds from spawning \`astro dev\`; "cold" starts with no data store (\`.astro/data-store.json\` removed) and an empty cache folder, "warm" with what the cold run left. Edit → visible: from writing the file until the report's page shows the change.`,
+    `Command: \`${machine.command}\`. Seconds from spawning \`astro dev\`; "cold" starts with no data store (\`.astro/data-store.json\` removed) and an empty cache folder, "warm" with what the cold run left (its edits undone and written to the store before it stopped: an unchanged archive, as on an author's usual restart). Edit → visible: from writing the file until Chromium, with the report open, shows the change (the dev server reloads the page).`,
     '',
     '| reports | start | address | "ready in" | `/` answers | report page | edit report text | edit snapshot figure | rename security | restarts logged | dev check, each run (s) | check reported, after the last edit |',
     '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|',
