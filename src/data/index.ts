@@ -28,7 +28,7 @@ import { jsonLiterals, withWrittenDecimals } from '../lib/written.ts';
 
 export type Report = CollectionEntry<'reports'>;
 
-/** The last bodies compiled, by report id with the text they came from: a page asks twice (prices, then markup). */
+/** The last bodies compiled, by report id with the text they came from (the dev server asks on every request). */
 const compiledBodies = new Map<string, { text: string; nodes: BodyNode[] }>();
 let linkMentions: ((text: string) => Segment[]) | undefined;
 
@@ -313,11 +313,6 @@ export function getLastUpdate(report: Report): string | undefined {
   return lastUpdate(files.get(`reports/${report.id}.mdx`), files.get(`markets/${report.data.market}/${report.data.date}.json`));
 }
 
-/** The securities a body's components name (`<StockCard ticker>`, `<PriceChart ticker>`). */
-function bodyTickers(nodes: readonly BodyNode[]): string[] {
-  return nodes.flatMap((node) => (typeof node === 'string' ? [] : [...('ticker' in node.props ? [node.props.ticker] : []), ...bodyTickers(node.children)]));
-}
-
 const sessionDigests = new WeakMap<SessionView, string>();
 function sessionDigest(session: SessionView): string {
   let digest = sessionDigests.get(session);
@@ -334,10 +329,12 @@ function sessionDigest(session: SessionView): string {
 export async function reportPage(report: Report, site: URL) {
   const session = await getSession(report.data.market, report.data.date);
   const histories = await getPriceHistories();
-  const prices = new Map([...new Set([...report.data.tickers, ...bodyTickers(reportBody(report))])].flatMap((ticker) => {
-    const history = histories.get(ticker);
-    return history ? [[ticker, history] as const] : [];
-  }));
+  // The histories its cards and charts may draw: every priced security its front matter lists or
+  // its text names (`<PriceChart ticker="00981.HK">` names it). Read from the text, not the compiled
+  // body, so that the key of a page a rebuild keeps costs no compilation; a ticker named only in
+  // prose widens the key, never narrows it.
+  const text = report.filePath ? readFileSync(report.filePath, 'utf8') : '';
+  const prices = new Map([...histories].filter(([ticker]) => report.data.tickers.includes(ticker) || text.includes(ticker)));
   const discovery = await reportDiscovery(report, site);
   const updated = getLastUpdate(report);
   const cacheKey = dataDigest({

@@ -4,13 +4,13 @@
  * something that changed: an author who fixes a word, a figure or a title sees it on the next build,
  * on every page that shows it, never a stale page.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatProblems } from '../../scripts/verify/index.ts';
 import { compareBuilds } from '../../scripts/verify/reproducible.ts';
 import { editFile, runBuild, TMP } from '../support/site.ts';
-import { writeSyntheticArchive } from '../support/synthetic.ts';
+import { SYNTHETIC_PRICES, writeSyntheticArchive } from '../support/synthetic.ts';
 
 const root = join(TMP, 'incremental');
 const content = join(root, 'content');
@@ -19,6 +19,8 @@ const cacheDir = join(root, 'cache');
 let reports: string[] = [];
 const outputs: string[] = [];
 let editedClose = 0;
+/** The page that charts SYN99.HK, as the rebuild after its price edit left it. */
+let chartingPage = '';
 
 const page = (slug: string) => readFileSync(join(outDir, 'reports', slug, 'index.html'), 'utf8');
 const restored = (output: string, slug: string) => new RegExp(`/reports/${slug}/index\\.html \\(restored\\)`).test(output);
@@ -34,10 +36,18 @@ beforeAll(async () => {
   rmSync(root, { recursive: true, force: true });
   // Five sessions from 2025-09-25, one synthetic report each; all share a tag, so each lists the others as related.
   ({ reports } = writeSyntheticArchive(content, { reports: 5, from: '2025-09-25' }));
+  // The second report charts a priced security in its body (not in its front matter), one the
+  // archive's sessions do not quote.
+  writeFileSync(join(content, 'securities/SYN99.HK.json'), JSON.stringify({ ticker: 'SYN99.HK', name: 'Synthetic Holdings 99', exchange: 'HKEX', market: 'hk', currency: 'HKD' }));
+  mkdirSync(join(content, 'prices'), { recursive: true });
+  writeFileSync(join(content, 'prices/SYN99.HK.csv'), SYNTHETIC_PRICES);
+  editFile(join(content, 'reports', `${reports[1]}.mdx`), (t) => `${t.trimEnd()}\n\n<PriceChart ticker="SYN99.HK" from="2025-08-25" />\n`);
   await build();
-  // 1. Words of one report change.
+  // 1. Words of one report change, and a close in the price file another report charts.
   editFile(join(content, 'reports', `${reports[0]}.mdx`), (t) => `${t.trimEnd()}\n\nA sentence added after publication.\n`);
+  editFile(join(content, 'prices/SYN99.HK.csv'), (t) => t.replace('2025-09-08,61.7,62.1,61,61.08,', '2025-09-08,61.7,62.1,61,61.23,'));
   await build();
+  chartingPage = page(reports[1]);
   // 2. A figure of another report's session, and a third report's title, change.
   // The last session's index close and change move together (the next session, if any, would
   // state the old close as its previous close), in the direction the change already had.
@@ -52,13 +62,18 @@ beforeAll(async () => {
   await build();
 }, 180_000);
 
-describe('a rebuild after editing one report’s text', () => {
+describe('a rebuild after editing one report’s text and a charted price', () => {
   it('shows the new text', () => {
     expect(page(reports[0])).toContain('A sentence added after publication.');
   });
 
-  it('re-renders that page only and restores the others from the cache', () => {
-    expect(reports.map((slug) => restored(outputs[1], slug))).toEqual([false, true, true, true, true]);
+  it('shows the new close on the page that charts it', () => {
+    expect(chartingPage).toContain('61.23');
+    expect(chartingPage).not.toContain('61.08');
+  });
+
+  it('re-renders those pages only and restores the others from the cache', () => {
+    expect(reports.map((slug) => restored(outputs[1], slug))).toEqual([false, false, true, true, true]);
   });
 });
 
