@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
-import { cacheRoot } from './src/config/paths.ts';
+import { cacheRoot, unwatched } from './src/config/paths.ts';
 
 const base = process.env.BASE_PATH ?? '/';
 
@@ -15,8 +15,8 @@ export default defineConfig({
   outDir: process.env.CLOSING_BELL_OUT_DIR ?? './dist',
   cacheDir: cacheRoot(),
   // No syntax highlighting: reports have no code, and Shiki's inline styles would break the CSP.
-  // Reports do not go through @astrojs/mdx: the reports loader (src/loaders/reports.ts) compiles
-  // each body once into data with the check's own parse, schemas and HTML allowlist, instead of a
+  // Reports do not go through @astrojs/mdx: the report page compiles each body into data with the
+  // check's own parse, schemas and HTML allowlist (src/markdown/report-body.ts), instead of a
   // JavaScript module per report. There are no .mdx pages, so no mdx() integration either.
   markdown: { syntaxHighlight: false },
   integrations: [contentCheck(), sitemap(), searchIndex()],
@@ -25,14 +25,15 @@ export default defineConfig({
   // writes (node --cpu-prof); with four it took 17 s.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
-  // The dev server watches the project for changes; built sites, caches and the benchmark's work
-  // are not sources, and with an archive built a few times they are tens of thousands of files:
-  // crawling them held the dev server's start by 13 s at 4000 reports. Content folders stay watched,
-  // wherever CLOSING_BELL_CONTENT points (the benchmark's are in bench/.work/<size>/content).
+  // The dev server watches the project for changes; built sites, caches, test runs and the
+  // benchmark's work are not sources, and after a test run or a benchmark they are tens of
+  // thousands of files: crawling them held the dev server's start by seconds (13 s at 4000 reports
+  // with the benchmark's sites). The content folder in use stays watched, wherever
+  // CLOSING_BELL_CONTENT points (src/config/paths.ts, `unwatched`).
   vite: {
     server: {
       watch: {
-        ignored: ['**/dist/**', '**/dist.*/**', '**/.build-cache/**', '**/bench/.work/*/!(content)/**', '**/bench/.work/!(n+([0-9]))/**', '**/tests/.tmp/run-*/**'],
+        ignored: [unwatched(process.cwd())],
       },
     },
   },

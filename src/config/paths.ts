@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { excerpt } from './problem.ts';
 
 /** Where the content lives: `content/` at the project root, or `CLOSING_BELL_CONTENT` when set. */
@@ -27,6 +27,30 @@ export function cacheRoot(): string {
 /** Where the content check keeps each report's results by digest (src/check/results-cache.ts). */
 export function checkResultsPath(cache = cacheRoot()): string {
   return `${cache.replace(/\/+$/, '')}/closing-bell-check.json`;
+}
+
+/** Folders of generated files that hold no sources: test runs and the benchmark's archives. */
+const SCRATCH = ['tests/.tmp', 'bench/.work'];
+/** Built sites, their sibling folders and build caches, wherever they are. */
+const BUILT = /(^|[/\\])(dist|dist\.[^/\\]*|\.build-cache)([/\\]|$)/;
+
+/**
+ * What the dev server's watcher skips (`vite.server.watch.ignored`): built sites and caches, and
+ * everything under the scratch folders of tests and the benchmark except the content folder in use
+ * and the folders on the way to it. After a test run or a benchmark these hold tens of thousands of
+ * files, which the watcher would otherwise crawl before the server could start.
+ */
+export function unwatched(projectRoot: string, content = contentRoot()): (path: string) => boolean {
+  const root = resolve(projectRoot);
+  const contentFolder = resolve(root, content);
+  const scratch = SCRATCH.map((folder) => resolve(root, folder));
+  const within = (path: string, folder: string) => path === folder || path.startsWith(folder + sep);
+  return (path) => {
+    const absolute = resolve(root, path);
+    if (BUILT.test(relative(root, absolute))) return true;
+    if (!scratch.some((folder) => within(absolute, folder))) return false;
+    return !(within(absolute, contentFolder) || contentFolder.startsWith(absolute + sep));
+  };
 }
 
 /**
