@@ -2,7 +2,7 @@
  * Feed items from reports, for RSS (through @astrojs/rss) and JSON Feed 1.1. A report's publication
  * time is written with its zone (18:30+08:00); feeds carry it as the same instant in UTC.
  */
-import { parseISO } from 'date-fns';
+import { parseISO } from 'date-fns/parseISO';
 
 export interface FeedReport {
   title: string;
