@@ -17,7 +17,7 @@ const root = contentRoot();
 
 export const collections = {
   reports: defineCollection({
-    // Each body is compiled once into HTML and components (src/loaders/reports.ts), not into a module.
+    // Front matter only: each body is compiled into HTML and components when its page renders (src/data, reportBody), not into a module.
     loader: reportsLoader(`${root}/reports`, root),
     schema: reportSchema,
   }),
