@@ -27,6 +27,8 @@ export interface DevTimes {
   firstReportSeconds: number;
   /** Edit → visible in a browser that has the report open (the dev server reloads it), by kind of edit. */
   editSeconds: { report: number; snapshot: number; registry: number };
+  /** Each of the three saves of the report text; `editSeconds.report` is their median. */
+  reportEditSeconds: number[];
   /** What Astro logged ("Re-optimizing dependencies", two "ready in"…), for the results. */
   restarts: number;
   /** The dev content check's own times as it logged them ("found no problems (N s)"), in order: at start, then after edits. */
@@ -113,7 +115,15 @@ export async function measureDevLoop(options: DevOptions): Promise<DevTimes> {
 
     const reportFile = join(options.content, 'reports', `${options.slug}.mdx`);
     const originalReport = readFileSync(reportFile, 'utf8');
-    const report = await visible('report', () => writeFileSync(reportFile, `${readFileSync(reportFile, 'utf8').trimEnd()}\n\nA synthetic paragraph added by the benchmark.\n`), 'A synthetic paragraph added by the benchmark.');
+    // Three saves of the report, a second apart (one alone is at the mercy of a reload already on its
+    // way, or of the start's content check still running): the median is the figure.
+    const reportEdits: number[] = [];
+    for (const n of [1, 2, 3]) {
+      const marker = `A synthetic paragraph added by the benchmark, save ${n}.`;
+      reportEdits.push(await visible('report', () => writeFileSync(reportFile, `${readFileSync(reportFile, 'utf8').trimEnd()}\n\n${marker}\n`), marker));
+      await sleep(1000);
+    }
+    const report = [...reportEdits].sort((a, b) => a - b)[1];
 
     const front = readFileSync(reportFile, 'utf8');
     const date = /^date: (\S+)$/m.exec(front)![1];
@@ -142,15 +152,18 @@ export async function measureDevLoop(options: DevOptions): Promise<DevTimes> {
     // meets an archive its store already holds: what an author's usual restart is.
     const storeFile = join(options.root, '.astro', 'data-store.json');
     const undone = Date.now();
+    const logAtUndoStart = log.length;
     writeFileSync(reportFile, originalReport);
     writeFileSync(snapshotFile, originalSnapshot);
     writeFileSync(securityFile, originalSecurity);
     await waitFor('the undone edits on the report page', async () => {
       const html = await page(reportUrl);
-      return html !== undefined && !html.includes(renamed) && !html.includes('A synthetic paragraph added by the benchmark.') ? true : undefined;
+      return html !== undefined && !html.includes(renamed) && !html.includes('A synthetic paragraph added by the benchmark') ? true : undefined;
     });
-    // The store is written half a second after its last change (Astro's debounce).
+    // The store is written half a second after its last change (Astro's debounce); the content
+    // check keeps its results for the undone archive once it has reported on it.
     await waitFor('the data store to be written after the undo', () => (statSync(storeFile, { throwIfNoEntry: false })?.mtimeMs ?? 0) > undone ? true : undefined);
+    await waitFor('the content check to report after the undo', () => ((log.slice(logAtUndoStart).match(reported) ?? []).length >= 1 ? true : undefined));
     await sleep(1500);
 
     const ready = [...log.matchAll(/ready in (\d+) ms/g)].map((m) => Number(m[1]));
@@ -160,6 +173,7 @@ export async function measureDevLoop(options: DevOptions): Promise<DevTimes> {
       homeSeconds,
       firstReportSeconds,
       editSeconds: { report, snapshot, registry },
+      reportEditSeconds: reportEdits,
       restarts: (log.match(/Re-optimizing dependencies|server restarted/gi) ?? []).length,
       checkSettledSeconds,
       checkSeconds: [...log.matchAll(/content check found no problems \(([\d.]+) s\)/g)].map((m) => Number(m[1])),

@@ -14,6 +14,7 @@ import { checkContent } from '../check/index.ts';
 import { buildTime, cacheRoot, contentRoot } from '../config/paths.ts';
 import { formatReport, type Problem } from '../config/problem.ts';
 import type { CheckRequest, CheckResponse } from './check-worker.ts';
+import { reportReload } from './report-reload.ts';
 
 export default function contentCheck(): AstroIntegration {
   return {
@@ -34,7 +35,7 @@ export default function contentCheck(): AstroIntegration {
           // (node_modules/.vite) a build, a test's dev server or another checkout leaves a different
           // config hash, and the next start bundles them again ("Re-optimizing dependencies because
           // vite config has changed") and reloads the page once it has.
-          updateConfig({ vite: { plugins: [devOverlay()], cacheDir: resolve(cacheRoot(), 'vite-dev') } });
+          updateConfig({ vite: { plugins: [devOverlay(), reportReload(contentRoot())], cacheDir: resolve(cacheRoot(), 'vite-dev') } });
           return;
         }
         const problems = checkContentCached({ root: contentRoot(), now: buildTime() });
