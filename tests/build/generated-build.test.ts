@@ -10,15 +10,13 @@ import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
-import type { ContentHistory } from '../../src/sources/history.ts';
 import { formatReport } from '../../src/config/problem.ts';
 import { contentCase, reportText, SEED_SNAPSHOT } from '../support/generated-content.ts';
-import { copyContent, runBuild, TEST_NOW } from '../support/site.ts';
+import { copyContent, runBuild, TEST_NOW, NO_HISTORY } from '../support/site.ts';
 
 const SEED = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const WANTED = 3;
 const NOW = new Date(TEST_NOW);
-const NO_HISTORY: ContentHistory = { files: new Map(), readAt: () => new Map() };
 const RETRACTION = {
   id: '2025-10-23-withdrawn-wrap',
   title: 'A Withdrawn Wrap <b>&</b> “Quotes” With a Title as Long as the Seed Report’s',

@@ -6,6 +6,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inject } from 'vitest';
+import type { ContentHistory } from '../../src/sources/history.ts';
 import { authorEnvironment, runBuild as runAnyBuild, type BuildOptions, type BuildResult } from '../../scripts/support/build.ts';
 
 export { authorEnvironment, type BuildResult };
@@ -14,6 +15,11 @@ export const TMP = resolve('tests/.tmp');
 
 /** The moment every test build runs at, so results never depend on the wall clock. */
 export const TEST_NOW = '2025-11-01T00:00:00Z';
+
+/** Git history for an in-process check: a repository with no commits yet, so every report is new. */
+export const NO_HISTORY: ContentHistory = { files: new Map(), readAt: () => new Map() };
+/** Git history the check is told it cannot read: the rules that need it say so instead of running. */
+export const UNREAD_HISTORY: ContentHistory = { unavailable: 'not read in this test', files: new Map(), readAt: () => new Map() };
 
 export function runBuild(options: BuildOptions): Promise<BuildResult> {
   return runAnyBuild({ ...options, now: options.now ?? TEST_NOW });

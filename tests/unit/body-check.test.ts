@@ -9,11 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
 import { entityMatcher } from '../../src/lib/entities.ts';
 import { compileReportFile } from '../../src/markdown/report-body.ts';
-import { copyContent, editFile } from '../support/site.ts';
+import { copyContent, editFile, UNREAD_HISTORY } from '../support/site.ts';
 
 const NOW = new Date('2025-11-01T00:00:00Z');
 const REPORT = 'reports/2025-10-24-smic-rally.mdx';
-const noHistory = { unavailable: 'not read in this test', files: new Map(), readAt: () => new Map() };
 
 let content: string;
 let original: string;
@@ -36,7 +35,7 @@ function insertedLine(): number {
 
 function errorsFor(text: string) {
   editFile(join(content, REPORT), () => text);
-  return checkContent({ root: content, now: NOW, history: noHistory }).filter((p) => p.severity === 'error');
+  return checkContent({ root: content, now: NOW, history: UNREAD_HISTORY }).filter((p) => p.severity === 'error');
 }
 
 /** The check's errors on the report, as `line:column field`, and the messages. */

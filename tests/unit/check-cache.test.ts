@@ -10,13 +10,12 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
 import type { MarkedSentence } from '../../src/check/prose.ts';
 import { fileCheckCache, resultKey } from '../../src/check/results-cache.ts';
-import { copyContent, editFile } from '../support/site.ts';
+import { copyContent, editFile, UNREAD_HISTORY } from '../support/site.ts';
 import { addPricedSecurity } from '../support/synthetic.ts';
 
 const NOW = new Date('2025-11-01T00:00:00Z');
 const REPORT = 'reports/2025-10-24-smic-rally.mdx';
 const SNAPSHOT = 'markets/hk/2025-10-24.json';
-const noHistory = { unavailable: 'not read in this test', files: new Map(), readAt: () => new Map() };
 
 let content: string;
 let cacheFile: string;
@@ -29,14 +28,14 @@ afterAll(() => rmSync(dirname(content), { recursive: true, force: true }));
 function check(code?: string) {
   const cache = fileCheckCache(cacheFile, code);
   const marked: MarkedSentence[] = [];
-  const problems = checkContent({ root: content, now: NOW, history: noHistory, ci: false, cache, onMarked: (m) => marked.push(m) });
+  const problems = checkContent({ root: content, now: NOW, history: UNREAD_HISTORY, ci: false, cache, onMarked: (m) => marked.push(m) });
   cache.save();
   return { problems, marked, hits: cache.hits, misses: cache.misses };
 }
 
 function uncached() {
   const marked: MarkedSentence[] = [];
-  const problems = checkContent({ root: content, now: NOW, history: noHistory, ci: false, onMarked: (m) => marked.push(m) });
+  const problems = checkContent({ root: content, now: NOW, history: UNREAD_HISTORY, ci: false, onMarked: (m) => marked.push(m) });
   return { problems, marked };
 }
 

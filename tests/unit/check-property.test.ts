@@ -19,7 +19,6 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
-import type { ContentHistory } from '../../src/sources/history.ts';
 import { splitFrontmatter } from '../../src/sources/files.ts';
 import { reportSchema, snapshotSchema } from '../../src/schemas/index.ts';
 import { buildSession } from '../../src/lib/session.ts';
@@ -29,13 +28,12 @@ import { compileReportFile } from '../../src/markdown/report-body.ts';
 import ReportBody from '../../src/components/ReportBody.astro';
 import { contentCase, reportText, type ContentCase } from '../support/generated-content.ts';
 import { registriesFrom } from '../support/seed.ts';
-import { TMP } from '../support/site.ts';
+import { TMP, NO_HISTORY } from '../support/site.ts';
 
 const CI_SEED = 20251024;
 const SEED = Number(process.env.FC_SEED ?? (process.env.CI === 'true' ? CI_SEED : Math.floor(Math.random() * 2 ** 31)));
 const RUNS = Number(process.env.FC_RUNS ?? 60);
 const NOW = new Date('2025-11-01T00:00:00Z');
-const NO_HISTORY: ContentHistory = { files: new Map(), readAt: () => new Map() };
 const SNAPSHOT = 'markets/hk/2025-10-24.json';
 const REPORT = 'reports/2025-10-24-smic-rally.mdx';
 

@@ -9,10 +9,9 @@ import { checkContent } from '../../src/check/index.ts';
 import type { ContentHistory } from '../../src/sources/history.ts';
 import { formatGithub, formatReport, type Problem } from '../../src/config/problem.ts';
 import { listFiles } from '../../src/config/paths.ts';
-import { TMP } from '../support/site.ts';
+import { TMP, NO_HISTORY } from '../support/site.ts';
 
 const NOW = new Date('2025-11-01T00:00:00Z');
-const NO_HISTORY: ContentHistory = { files: new Map(), readAt: () => new Map() };
 const SNAPSHOT = 'markets/hk/2025-10-24.json';
 const REPORT = 'reports/2025-10-24-smic-rally.mdx';
 const SECRET = 'SECRET_TOKEN=do-not-print-me';

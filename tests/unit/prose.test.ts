@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/check/index.ts';
-import { copyContent, editFile } from '../support/site.ts';
+import { copyContent, editFile, UNREAD_HISTORY } from '../support/site.ts';
 import { analyseProse, checkProse, compareNumber, readNumbers, type MarkedSentence, type ProseNumber } from '../../src/check/prose.ts';
 import { resolveFigure } from '../../src/lib/figures.ts';
 import { buildSession } from '../../src/lib/session.ts';
@@ -235,7 +235,6 @@ describe('checkProse against intraday, turnover, breadth and flow-total figures'
 
 describe('the prose check inside checkContent, on the tree the body check parses', () => {
   const NOW = new Date('2025-11-01T00:00:00Z');
-  const noHistory = { unavailable: 'not read in this test', files: new Map(), readAt: () => new Map() };
   let copy: string;
   beforeAll(() => {
     copy = copyContent('prose-check');
@@ -245,7 +244,7 @@ describe('the prose check inside checkContent, on the tree the body check parses
   it('reports a wrong figure at its line and column, lists the seed mark, and passes the seed', () => {
     const report = join(copy, 'reports/2025-10-24-smic-rally.mdx');
     const marked: MarkedSentence[] = [];
-    const check = () => checkContent({ root: copy, now: NOW, history: noHistory, onMarked: (m) => marked.push(m) });
+    const check = () => checkContent({ root: copy, now: NOW, history: UNREAD_HISTORY, onMarked: (m) => marked.push(m) });
     expect(check().filter((p) => p.field !== '' && /prose|HSI|<Checked>|01810/.test(p.field))).toEqual([]);
     expect(marked).toHaveLength(1);
     const text = seed.replace('## Conclusion\n', '## Conclusion\n\nThe Hang Seng advanced 1,192 points.\n');

@@ -10,26 +10,22 @@ const ROOT = '/project';
 describe('unwatched, with the project’s own content folder', () => {
   const skip = unwatched(ROOT, 'content');
   it.each([
-    ['/project/dist/index.html'],
-    ['/project/dist.sites/mx2/reports/a/index.html'],
-    ['/project/.build-cache/data-store.json'],
-    ['/project/tests/.tmp'],
-    ['/project/tests/.tmp/incremental/cache/og/a.png'],
-    ['/project/tests/.tmp/generated-1/content/reports/a.mdx'],
-    ['/project/bench/.work/n4000/content/reports/a.mdx'],
-  ])('skips %s', (path) => {
-    expect(skip(path)).toBe(true);
-  });
-  it.each([
-    ['/project'],
-    ['/project/content/reports/2025-10-24-smic-rally.mdx'],
-    ['/project/src/pages/index.astro'],
-    ['/project/tests'],
-    ['/project/tests/unit/unwatched.test.ts'],
-    ['/project/bench/dev.ts'],
-    ['/project/distribution/notes.md'],
-  ])('watches %s', (path) => {
-    expect(skip(path)).toBe(false);
+    ['/project/dist/index.html', true],
+    ['/project/dist.sites/mx2/reports/a/index.html', true],
+    ['/project/.build-cache/data-store.json', true],
+    ['/project/tests/.tmp', true],
+    ['/project/tests/.tmp/incremental/cache/og/a.png', true],
+    ['/project/tests/.tmp/generated-1/content/reports/a.mdx', true],
+    ['/project/bench/.work/n4000/content/reports/a.mdx', true],
+    ['/project', false],
+    ['/project/content/reports/2025-10-24-smic-rally.mdx', false],
+    ['/project/src/pages/index.astro', false],
+    ['/project/tests', false],
+    ['/project/tests/unit/unwatched.test.ts', false],
+    ['/project/bench/dev.ts', false],
+    ['/project/distribution/notes.md', false],
+  ])('%s: skipped %s', (path, skipped) => {
+    expect(skip(path)).toBe(skipped);
   });
 });
 
