@@ -4,7 +4,7 @@
  * stopping at the first, and runs before the build (see `integration.ts`) and as `npm run check`.
  */
 import { readFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { z } from 'astro/zod';
 import {
   calendarSchema,
@@ -32,6 +32,7 @@ import { continuityInconsistency, quoteInconsistencies } from './consistency.ts'
 import { previousTradingDay } from '../lib/previous-session.ts';
 import { decimalsWritten, withWrittenDecimals } from '../lib/written.ts';
 import { checkCodeDigest, resultKey, textsDigest, type CheckCache } from './results-cache.ts';
+import { dataDigest } from '../lib/digest.ts';
 import { analyseProse, bodyBlocks, proseEntities, type MarkedSentence, type ProseEntity } from './prose.ts';
 import { hasCorrectionAfter, proseChanges, snapshotChanges } from './corrections.ts';
 import { readContentHistory, type ContentHistory } from '../sources/history.ts';
@@ -168,7 +169,8 @@ export function checkContent(options: CheckOptions): Problem[] {
   }
 
   checkContinuity(snapshots, calendarById, error);
-  const prices = checkPrices(filesIn('prices'), display, securityById, calendarById, snapshots, problems);
+  const priceDigests = new Map<string, string>();
+  const prices = checkPrices(filesIn('prices'), display, securityById, calendarById, snapshots, problems, priceDigests);
 
   // What prose can name in a session, made once for all the reports on it.
   const entitiesBySession = new Map<SessionView, ProseEntity[]>();
@@ -188,7 +190,7 @@ export function checkContent(options: CheckOptions): Problem[] {
     code: checkCodeDigest(),
     registries: textsDigest([...securities, ...indices].map((entry) => [entry.file, entry.text])),
     priceTickers: [...prices.keys()].sort().join(','),
-    priceTexts: new Map(filesIn('prices').map((absolute) => [basename(absolute).replace(/\.csv$/, ''), readFileSync(absolute, 'utf8')])),
+    priceDigests,
   };
   for (const report of reports) {
     checkReport(report, context, error, warning);
@@ -205,7 +207,7 @@ export function checkContent(options: CheckOptions): Problem[] {
         session ? 'session' : 'no session',
         keyParts.registries,
         keyParts.priceTickers,
-        ...[...keyParts.priceTexts].filter(([ticker]) => report.text.includes(ticker)).flat(),
+        ...[...keyParts.priceDigests].filter(([ticker]) => report.text.includes(ticker)).flat(),
       ]);
     const cached = key && cache ? cache.get(key) : undefined;
     if (cached) {
@@ -356,7 +358,8 @@ function checkPublishedFigures(reports: Loaded<ReportMeta>[], snapshots: Loaded<
     const oldReport = texts.get(`${first.commit}:reports/${report.id}.mdx`);
     const oldBody = oldReport === undefined ? undefined : splitFrontmatter(oldReport)?.body;
     const body = splitFrontmatter(report.text);
-    if (oldBody === undefined || !body) continue;
+    // A body unchanged since publication states the same numbers: neither version need be parsed.
+    if (oldBody === undefined || !body || oldBody === body.body) continue;
     // Both versions read as prose from a tree: the current one from the check's one parse, the published one parsed here.
     const parsed = parsedBodies.get(report.id);
     const { added, removed } = proseChanges(bodyBlocks(oldBody), bodyBlocks(body.body, parsed?.tree, parsed?.firstLine));
@@ -557,6 +560,8 @@ function checkPrices(
   calendars: Map<string, Calendar>,
   snapshots: Loaded<Snapshot>[],
   problems: Problem[],
+  /** Filled with the digest of each price file read, by ticker: part of the cache key of the reports that name it. */
+  digests: Map<string, string>,
 ): Map<string, PriceBar[]> {
   const histories = new Map<string, PriceBar[]>();
   // Each snapshot's first quote of each ticker, in snapshot order: a price file is compared with these only.
@@ -580,7 +585,9 @@ function checkPrices(
       at(1, '', `found prices for "${ticker}", which is not a security in content/securities/; expected the file named for a ticker there, such as 00981.HK.csv`);
       continue;
     }
-    const decoded = decodeText(file, readFileSync(absolute));
+    const bytes = readFileSync(absolute);
+    digests.set(ticker, dataDigest(bytes.toString('utf8')));
+    const decoded = decodeText(file, bytes);
     if (!decoded.ok) {
       problems.push(...decoded.problems);
       continue;

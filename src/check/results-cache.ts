@@ -4,11 +4,12 @@
  * largest cost, and its result depends only on what goes into the key:
  *
  * - the check's own code and the market definitions (`checkCodeDigest`: every file of src/check,
- *   src/lib, src/schemas, src/config, src/sources and data/),
+ *   src/lib, src/schemas, src/config, src/sources and data/, and package-lock.json for the
+ *   libraries it parses and validates with),
  * - the report's path and text,
  * - the text of its session's snapshot, and whether that session could be built,
  * - the security and index registries (names, aliases: what prose may name),
- * - the price files' tickers, and the text of every price file whose ticker the report names.
+ * - the price files' tickers, and the digest of every price file whose ticker the report names.
  *
  * Anything else a change can touch (dates against the clock, calendars, continuity, published
  * figures, retractions) is checked on every run, never cached. Results are plain data: the
@@ -50,12 +51,16 @@ export function textsDigest(texts: Iterable<readonly [name: string, text: string
 
 const PROJECT = fileURLToPath(new URL('../../', import.meta.url));
 const CODE_FOLDERS = ['src/check', 'src/lib', 'src/schemas', 'src/config', 'src/sources', 'data'];
+/** The exact versions of the libraries the check runs (Sätteri, yaml, zod…). */
+const CODE_FILES = ['package-lock.json'];
 
 let codeDigest: string | undefined;
 
-/** The check's code and market data (every file of its folders), as one digest: any change to them empties the cache. */
+/** The check's code, market data and library versions, as one digest: any change to them empties the cache. */
 export function checkCodeDigest(): string {
-  return (codeDigest ??= textsDigest(CODE_FOLDERS.flatMap((folder) => listFiles(join(PROJECT, folder), /./)).map((file) => [relative(PROJECT, file), readFileSync(file, 'utf8')])));
+  if (codeDigest !== undefined) return codeDigest;
+  const files = [...CODE_FOLDERS.flatMap((folder) => listFiles(join(PROJECT, folder), /./)), ...CODE_FILES.map((file) => join(PROJECT, file))];
+  return (codeDigest = textsDigest(files.map((file) => [relative(PROJECT, file), readFileSync(file, 'utf8')])));
 }
 
 interface Stored {
