@@ -30,6 +30,11 @@ export type Report = CollectionEntry<'reports'>;
 
 /** The last bodies compiled, by report id with the text they came from (the dev server asks on every request). */
 const compiledBodies = new Map<string, { text: string; nodes: BodyNode[] }>();
+/**
+ * What prose mentions link to, made once per evaluation of this module, like its other lookups: the
+ * dev server evaluates the module again after any change to the data store, a renamed security or
+ * index included (looked at: the link's title follows the rename).
+ */
 let linkMentions: ((text: string) => Segment[]) | undefined;
 
 /**
