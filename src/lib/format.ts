@@ -117,3 +117,19 @@ export function decimalsOf(value: number): number {
 function assertFinite(value: number): void {
   if (!Number.isFinite(value)) throw new RangeError(`cannot format ${value}: expected a finite number`);
 }
+
+/** The longest document title: html-validate's `long-title` rule, and about what search results show. */
+export const MAX_TITLE = 70;
+
+/**
+ * A page's `<title>`: its own title and the site's name, `SMIC Sees Strong Surge … · Closing Bell`,
+ * at most `MAX_TITLE` characters; a longer title is cut and ends in `…`.
+ */
+export function documentTitle(title: string, siteName: string): string {
+  if (title === siteName) return title;
+  const suffix = ` · ${siteName}`;
+  const room = MAX_TITLE - suffix.length;
+  const chars = [...title];
+  const shown = chars.length > room ? `${chars.slice(0, room - 1).join('').trimEnd()}…` : title;
+  return `${shown}${suffix}`;
+}

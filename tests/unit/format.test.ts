@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  documentTitle,
+  MAX_TITLE,
   MINUS,
   NBSP,
   decimalsOf,
@@ -272,5 +274,24 @@ describe('decimalsOf', () => {
     for (const value of [0.75, 144.22, 1.5e-7]) {
       expect(Number(formatNumber(value, decimalsOf(value)).replaceAll(',', ''))).toBe(value);
     }
+  });
+});
+
+describe('documentTitle', () => {
+  it('names the page and the site', () => {
+    expect(documentTitle('SMIC Sees Strong Surge Amid Broader Asian Tech Rally', 'Closing Bell')).toBe('SMIC Sees Strong Surge Amid Broader Asian Tech Rally · Closing Bell');
+    expect(documentTitle('Closing Bell', 'Closing Bell')).toBe('Closing Bell');
+  });
+
+  it('cuts a long title to the limit, ending in an ellipsis', () => {
+    const title = documentTitle('Retracted: Hang Seng Tech Slides as Chipmakers Give Back a Week of Gains Before the Long Weekend', 'Closing Bell');
+    expect([...title]).toHaveLength(MAX_TITLE);
+    expect(title).toBe('Retracted: Hang Seng Tech Slides as Chipmakers Give Ba… · Closing Bell');
+  });
+
+  it('keeps a title exactly at the limit whole, and counts characters, not UTF-16 units', () => {
+    const room = MAX_TITLE - ' · Closing Bell'.length;
+    expect(documentTitle('x'.repeat(room), 'Closing Bell')).toBe(`${'x'.repeat(room)} · Closing Bell`);
+    expect([...documentTitle('📈'.repeat(room + 5), 'Closing Bell')]).toHaveLength(MAX_TITLE);
   });
 });
