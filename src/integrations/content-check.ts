@@ -10,7 +10,6 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { Worker } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import { checkContentCached } from '../check/cached.ts';
-import { checkContent } from '../check/index.ts';
 import { buildTime, cacheRoot, contentRoot } from '../config/paths.ts';
 import { formatReport, type Problem } from '../config/problem.ts';
 import type { CheckRequest, CheckResponse } from './check-worker.ts';
@@ -62,6 +61,10 @@ export default function contentCheck(): AstroIntegration {
  * together right after it. Errors go to the overlay (and to each browser that connects later),
  * every problem to the terminal.
  */
+/** Whether a dev server of this process has listened, and the exit hook that speaks when none did. */
+let startedOnce = false;
+let printOnFailedStart = (_code: number) => {};
+
 function devOverlay(): Plugin {
   let errors: Problem[] = [];
   let worker: Worker | undefined;
@@ -127,14 +130,19 @@ function devOverlay(): Plugin {
       if (server.httpServer && !server.httpServer.listening) server.httpServer.once('listening', () => run(server));
       else run(server);
       // A file the content layer cannot load stops the server before it listens, with that file's
-      // error alone: then the whole list is what the author needs, as the build gives it.
-      process.once('exit', (code) => {
-        if (code === 0 || server.httpServer?.listening) return;
-        const problems = checkContent({ root: contentRoot(), now: buildTime() });
+      // error alone: then the whole list is what the author needs, as the build gives it. Once a
+      // server has listened, an exit is not a failed start (a closed server no longer "listens",
+      // and each restart of the server comes through here again: one hook, for the latest).
+      server.httpServer?.once('listening', () => (startedOnce = true));
+      process.off('exit', printOnFailedStart);
+      printOnFailedStart = (code: number) => {
+        if (code === 0 || startedOnce) return;
+        const problems = checkContentCached({ root: contentRoot(), now: buildTime() });
         if (problems.some((p) => p.severity === 'error')) {
           server.config.logger.error(`The content check found problems; fix them to start the dev server:\n${formatReport(problems)}`);
         }
-      });
+      };
+      process.once('exit', printOnFailedStart);
     },
   };
 }
