@@ -16,7 +16,7 @@ if (values.format !== 'text' && values.format !== 'github') {
   process.exit(2);
 }
 const marked: MarkedSentence[] = [];
-// Each report's results are kept by digest beside the build's cache: an unchanged report is not read again.
+// Each report's results are kept by digest beside the build's cache: an unchanged report's body and prose are not checked again.
 const problems = checkContentCached({ root: contentRoot(), now: buildTime(), onMarked: (m) => marked.push(m) });
 // Sentences a person marked as checked: listed so a reviewer sees every one, with its reason.
 const marks = marked.map((m) => `${m.file}:${m.line}:${m.column}  <Checked>  marked as checked by a person: ${m.reason} (clears ${m.cleared.length} problem${m.cleared.length === 1 ? '' : 's'})`);

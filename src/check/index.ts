@@ -635,7 +635,7 @@ function checkReportBody(file: string, text: string, session: SessionView | unde
     todoLines.add(place.line);
     problems.push({ severity: 'error', file, ...place, field: 'TODO', message: 'found a TODO placeholder, expected the report\'s own text or figure' });
   }
-  const firstLine = text.slice(0, parts.bodyOffset).split('\n').length;
+  const firstLine = parts.bodyLine;
   const body = parseReportBody(parts.body, firstLine);
   for (const refused of body.refusals) {
     problems.push({ severity: 'error', file, line: refused.line ?? firstLine, column: refused.column ?? 1, field: refused.field, message: refused.message });

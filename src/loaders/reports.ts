@@ -8,8 +8,8 @@
  *
  * Entries keep a digest of their file and of everything else the compiled body depends on (the
  * securities and indices that prose links to, the site's base path, the compiler's features and
- * HTML allowlist): a build whose data store is kept re-reads only reports that changed, and the
- * report page's cache key (`reportPage`) changes whenever its compiled body would. The content
+ * HTML allowlist): a build whose data store is kept parses the front matter of changed reports
+ * only, and the report page's cache key (`reportPage`) changes whenever its compiled body would. The content
  * check runs first and names the line of any problem; one that still reaches the page (a file
  * changed during `astro dev`) stops it with its file and line: the compiler refuses exactly what
  * the check refuses, from the same parse (src/check/body/parse.ts).

@@ -1,7 +1,8 @@
 /**
  * What report prose links to: every registered security and index with the names prose may use.
- * The reports loader turns each mention into a link to the thing's page when it compiles a body
- * (src/markdown/report-body.ts); the matching itself is `entityMatcher` in src/lib/entities.ts.
+ * The report page turns each mention into a link to the thing's page when it compiles its body
+ * (src/markdown/report-body.ts); the reports loader keeps the list in each entry's digest. The
+ * matching itself is `entityMatcher` in src/lib/entities.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -11,7 +11,7 @@
  * JavaScript module per report is what lets an archive of thousands of reports build in one page
  * module: bundling does not grow with the archive, and an unchanged report's page is kept.
  *
- * A body holds Markdown and the components of `REPORT_COMPONENTS` (components.ts) with quoted
+ * A body holds Markdown and the components of `REPORT_COMPONENTS` (src/check/body/components.ts) with quoted
  * attributes, which reach the components parsed by their schemas; what `parseReportBody` refuses
  * (anything that needs JavaScript, an unknown tag or attribute, a wrong value) stops with its line.
  */
@@ -31,7 +31,7 @@ export { BODY_FEATURES, ReportBodyError };
 /** A run of finished HTML, or a component with its attributes and what it wraps. */
 export type BodyNode = string | ComponentNode;
 
-/** A report component with its parsed, typed props (components.ts) and what it wraps. */
+/** A report component with its parsed, typed props (src/check/body/components.ts) and what it wraps. */
 export type ComponentNode = { [N in ComponentName]: { name: N; props: ComponentProps<N>; children: BodyNode[] } }[ComponentName];
 
 export interface Heading {
@@ -78,20 +78,12 @@ function textOf(node: AnyNode): string {
   return 'children' in node && Array.isArray(node.children) ? (node.children as AnyNode[]).map(textOf).join('') : '';
 }
 
-/**
- * A copy of a string that shares no memory with the source it was cut from: the engine may keep a
- * cut-out string as a view of the whole source, and compiled bodies live as long as the build.
- */
-function own(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
-}
-
 /** A tag's attributes as props; the parse has already refused any that are not literal. */
 function literalAttributes(node: JsxElement): Record<string, string | true> {
   const props: Record<string, string | true> = {};
   for (const attribute of node.attributes) {
     if (attribute.type !== 'mdxJsxAttribute') continue;
-    props[own(attribute.name)] = typeof attribute.value === 'string' ? own(attribute.value) : true;
+    props[attribute.name] = typeof attribute.value === 'string' ? attribute.value : true;
   }
   return props;
 }
@@ -145,7 +137,7 @@ function prepare(nodes: readonly AnyNode[], context: Context, linking: boolean):
         const text = textOf(copy);
         const existing = element.properties?.id;
         const slug = typeof existing === 'string' ? existing : context.slugger.slug(text);
-        context.headings.push({ depth: Number(element.tagName[1]), slug: own(slug), text: own(text) });
+        context.headings.push({ depth: Number(element.tagName[1]), slug, text });
         copy.properties = { ...element.properties, id: slug };
       }
       out.push(copy);
@@ -165,7 +157,7 @@ function split(nodes: readonly RootContent[]): BodyNode[] {
       const name = jsx.name as ComponentName;
       // Parsed with the component's schema; `own` through JSON so no prop shares memory with the source.
       const props = JSON.parse(JSON.stringify(componentProps(name, literalAttributes(jsx)))) as ComponentProps<typeof name>;
-      components.push({ name: own(name), props, children: split(jsx.children as RootContent[]) } as ComponentNode);
+      components.push({ name, props, children: split(jsx.children as RootContent[]) } as ComponentNode);
       return { type: 'comment', value: `closing-bell:${components.length - 1}` };
     }
     if ('children' in node) return { ...node, children: (node as Parents).children.map(swap) } as RootContent;
@@ -216,9 +208,8 @@ export function compileReportBody(body: string | ParsedReportBody, link: (text: 
 export function compileReportFile(text: string, filePath: string, link: (text: string) => Segment[]): ReportBody {
   const parts = splitFrontmatter(text);
   if (!parts) throw new Error(`${filePath}:1  found no front matter, expected the file to start with a --- line`);
-  const firstLine = text.slice(0, parts.bodyOffset).split('\n').length;
   try {
-    return compileReportBody(parts.body, link, firstLine);
+    return compileReportBody(parts.body, link, parts.bodyLine);
   } catch (e) {
     if (!(e instanceof ReportBodyError)) throw e;
     throw new Error(`${filePath}:${e.line ?? 1}:${e.column ?? 1}  ${e.field}  ${e.message}`, { cause: e });

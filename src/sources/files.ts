@@ -196,6 +196,8 @@ export interface MdxParts {
   frontmatterOffset: number;
   body: string;
   bodyOffset: number;
+  /** The file line the body starts on, counted from 1. */
+  bodyLine: number;
 }
 
 /** Splits an MDX file into its YAML front matter and its body. */
@@ -203,7 +205,7 @@ export function splitFrontmatter(text: string): MdxParts | undefined {
   const match = /^---\r?\n([\s\S]*?\r?\n)?---(\r?\n|$)/.exec(text);
   if (!match) return undefined;
   const frontmatter = match[1] ?? '';
-  return { frontmatter, frontmatterOffset: match[0].indexOf('\n') + 1, body: text.slice(match[0].length), bodyOffset: match[0].length };
+  return { frontmatter, frontmatterOffset: match[0].indexOf('\n') + 1, body: text.slice(match[0].length), bodyOffset: match[0].length, bodyLine: match[0].split('\n').length };
 }
 
 /**
