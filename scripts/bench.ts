@@ -22,6 +22,7 @@ import { measureDevLoop, type DevTimes } from '../bench/dev.ts';
 import { writeSyntheticArchive } from '../bench/synthetic.ts';
 import { median, resultsMarkdown, resultsTable, type Machine, type SizeResult } from '../bench/table.ts';
 import { MDX_COMPONENTS } from '../src/check/components.ts';
+import { splitFrontmatter } from '../src/sources/files.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WORK = join(ROOT, 'bench/.work');
@@ -203,9 +204,11 @@ function writeMarkdownCopies(from: string, to: string): void {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(to, { recursive: true });
   for (const name of readdirSync(from).filter((n) => n.endsWith('.mdx'))) {
-    const [, frontmatter, body] = /^(---\n[\s\S]*?\n---\n)([\s\S]*)$/.exec(readFileSync(join(from, name), 'utf8'))!;
-    const text = body.replace(/<\/?[A-Z][A-Za-z]*(?:\s+[A-Za-z]+(?:="[^"]*")?)*\s*\/?>/g, '').replace(/^[ \t]+/gm, '');
-    writeFileSync(join(to, name.replace(/\.mdx$/, '.md')), frontmatter + text);
+    const source = readFileSync(join(from, name), 'utf8');
+    const parts = splitFrontmatter(source);
+    if (!parts) throw new Error(`${join(from, name)}: found no front matter`);
+    const text = parts.body.replace(/<\/?[A-Z][A-Za-z]*(?:\s+[A-Za-z]+(?:="[^"]*")?)*\s*\/?>/g, '').replace(/^[ \t]+/gm, '');
+    writeFileSync(join(to, name.replace(/\.mdx$/, '.md')), source.slice(0, parts.bodyOffset) + text);
   }
 }
 

@@ -148,6 +148,7 @@ function indexView(quote: IndexQuote, index: MarketIndex): QuoteView {
 function stockView(quote: StockQuote, security: Security, southboundNetInflow: Stated | undefined): QuoteView {
   const close = isExact(quote.close) ? quote.close.value : undefined;
   const high = isExact(quote.high52w) ? quote.high52w.value : undefined;
+  const fromHigh = close !== undefined && high !== undefined ? percentFromHigh(close, high) : undefined;
   const low = isExact(quote.low52w) ? quote.low52w.value : undefined;
   return {
     kind: 'stock',
@@ -163,7 +164,7 @@ function stockView(quote: StockQuote, security: Security, southboundNetInflow: S
     low52w: quote.low52w,
     // A high so near zero that the distance overflows (80 against 5e-324) gives no percentage: the
     // content check reports the figures themselves.
-    fromHighPercent: close !== undefined && high !== undefined && Number.isFinite(percentFromHigh(close, high)) ? percentFromHigh(close, high) : undefined,
+    fromHighPercent: fromHigh !== undefined && Number.isFinite(fromHigh) ? fromHigh : undefined,
     rangePosition: close !== undefined && high !== undefined && low !== undefined ? rangePosition(close, low, high) : undefined,
     high: quote.high,
     low: quote.low,
